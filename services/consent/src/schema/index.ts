@@ -1,0 +1,18 @@
+import { applyPermissions } from '@haven/kit/src/graphql/permissions';
+import { builder } from '../builder';
+import { consentPermissions } from '../permissions';
+import './consent-record';
+import './case';
+
+/** The subgraph schema as printed into schema/consent.graphql (no permissions: they do not change SDL). */
+export function buildConsentSubgraph() {
+  return builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@external', '@extends', '@shareable'],
+  });
+}
+
+/** The schema the server runs: the subgraph schema behind the permission map. */
+export function buildConsentSchema() {
+  return applyPermissions(buildConsentSubgraph(), consentPermissions);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Reads configuration once at start-up. A bad or missing setting stops the process with a message
+ * that names the setting, never a stack trace from deep inside.
+ */
+export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Settings every subgraph shares. Each service adds its own on top. */
+export const subgraphConfigSchema = (defaultPort: number) =>
+  z.object({
+    NODE_ENV: z.string().default('development'),
+    /** The service's own database role (never a superuser), e.g. postgresql://haven_cases:…@host/db */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    /** Directory with this part's private key and every part's public key. */
+    HAVEN_KEYS_DIR: z.string().min(1),
+    /** Introspection: on in development, off in production unless switched on explicitly. */
+    HAVEN_INTROSPECTION: booleanFlag.optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  });
+
+export function introspectionEnabled(config: { NODE_ENV: string; HAVEN_INTROSPECTION?: boolean }): boolean {
+  return config.HAVEN_INTROSPECTION ?? config.NODE_ENV !== 'production';
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { AppError, maskError } from '../errors';
+import type { Logger } from '../log';
+import { PARTS, type PartName, type SubgraphName } from '../taxonomy';
+import type { PartKeys } from '../trust/keys';
+import { graphqlRequestDigest, sha256 } from '../trust/digest';
+import { ReplayGuard } from '../trust/replay-guard';
+import { TrustError, verifyAssertion, verifyIdentity, type Identity } from '../trust/tokens';
+import { HttpError, parseJson, readBody, sendError, sendJson } from './body';
+import { HEADER_ASSERTION, HEADER_IDENTITY } from './internal-client';
+
+/** Every subgraph resolver sees at least this. */
+export interface RequestContext {
+  caller: Identity | null;
+  /** The caller's identity token, to forward on internal calls made for this request. */
+  identityToken: string | null;
+  requestId: string;
+  log: Logger;
+}
+
+export interface InternalRoute {
+  /** The parts allowed to call this route. */
+  callers: PartName[];
+  /** Whether an end-user identity must accompany the call. */
+  requiresIdentity: boolean;
+  handle(body: unknown, ctx: RequestContext & { from: PartName }): Promise<unknown>;
+}
+
+export interface SubgraphServerOptions<Ctx extends RequestContext> {
+  name: SubgraphName;
+  schema: GraphQLSchema;
+  keys: PartKeys;
+  log: Logger;
+  introspection: boolean;
+  /** Extends the verified base context (data loaders, db handle) once per request. */
+  extendContext(base: RequestContext): Ctx;
+  internalRoutes?: Record<string, InternalRoute>;
+  /** Readiness: resolves when the service can serve (e.g. its database answers). */
+  ready?(): Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP face of a subgraph. Only POST /graphql with a valid gateway assertion reaches GraphQL —
+ * also `_service` and `_entities` — and only correctly signed internal calls reach /internal/*.
+ */
+export function createSubgraphServer<Ctx extends RequestContext>(options: SubgraphServerOptions<Ctx>) {
+  const replay = new ReplayGuard();
+  const apollo = new ApolloServer<Ctx & BaseContext>({
+    schema: options.schema,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, options.log),
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestIdOnErrors()],
+  });
+
+  async function verifyCaller(req: IncomingMessage, digest: string, issuers: PartName[]) {
+    const assertion = header(req, HEADER_ASSERTION);
+    const identityToken = header(req, HEADER_IDENTITY);
+    if (!assertion) throw new TrustError('no assertion');
+    const issuer = claimedIssuer(assertion);
+    if (!issuer || !issuers.includes(issuer)) throw new TrustError('assertion from a part that may not call here');
+    const verified = await verifyAssertion(assertion, {
+      issuer,
+      issuerKey: options.keys.publicKeys[issuer],
+      audience: options.name,
+      requestDigest: digest,
+      identityToken,
+    });
+    if (!replay.accept(verified.jti, verified.expiresAt)) throw new TrustError('assertion replayed');
+    const caller = identityToken ? await verifyIdentity(identityToken, options.keys.publicKeys.identity) : null;
+    const requestId = verified.requestId || randomUUID();
+    return { caller, identityToken, requestId, from: issuer };
+  }
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'Use POST');
+    const raw = await readBody(req);
+    const body = parseJson(raw) as { query?: string; variables?: unknown };
+    const trust = await verifyCaller(req, graphqlRequestDigest(body), ['gateway']);
+    const base: RequestContext = {
+      caller: trust.caller,
+      identityToken: trust.identityToken,
+      requestId: trust.requestId,
+      log: options.log.child({ requestId: trust.requestId }),
+    };
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => options.extendContext(base) as Ctx & BaseContext,
+    });
+    const out: Record<string, string> = {};
+    for (const [key, value] of response.headers) out[key] = value;
+    res.writeHead(response.status ?? 200, out);
+    if (response.body.kind === 'complete') res.end(response.body.string);
+    else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function handleInternal(req: IncomingMessage, res: ServerResponse, name: string) {
+    const route = options.internalRoutes?.[name];
+    if (!route || req.method !== 'POST') throw new HttpError(404, 'NOT_FOUND', 'Not found');
+    const raw = await readBody(req);
+    const trust = await verifyCaller(req, sha256(raw), route.callers);
+    if (route.requiresIdentity && !trust.caller) throw new TrustError('identity required');
+    const log = options.log.child({ requestId: trust.requestId, from: trust.from, route: name });
+    try {
+      const result = await route.handle(parseJson(raw), { ...trust, log });
+      sendJson(res, 200, { result: result ?? null });
+    } catch (error) {
+      if (error instanceof AppError) {
+        sendJson(res, 422, { error: { code: error.extensions.code, message: error.message } });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      if (path === '/graphql') return await handleGraphql(req, res);
+      if (path.startsWith('/internal/')) return await handleInternal(req, res, path.slice('/internal/'.length));
+      if (path === '/health/live') return sendJson(res, 200, { status: 'live' });
+      if (path === '/health/ready') {
+        await (options.ready?.() ?? Promise.resolve());
+        return sendJson(res, 200, { status: 'ready' });
+      }
+      throw new HttpError(404, 'NOT_FOUND', 'Not found');
+    } catch (error) {
+      if (res.headersSent) return void res.end();
+      if (error instanceof TrustError) {
+        options.log.warn('refused request', { reason: error.message, path });
+        return sendError(res, 401, 'UNAUTHENTICATED', 'Requests must come through the Haven gateway');
+      }
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      const requestId = randomUUID();
+      options.log.error('unexpected error', { requestId, path, error: (error as Error).message, stack: (error as Error).stack });
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (${requestId})`);
+    }
+  }
+
+  let http: Server | undefined;
+  return {
+    apollo,
+    async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await apollo.start();
+      http = createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve) => http!.listen(port, host, resolve));
+      const actual = (http.address() as AddressInfo).port;
+      return {
+        url: `http://${host}:${actual}/graphql`,
+        port: actual,
+        close: async () => {
+          await new Promise<void>((resolve) => http!.close(() => resolve()));
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** Reads the unverified `iss` only to pick the key to verify with; the signature check follows. */
+function claimedIssuer(token: string): PartName | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
+    return PARTS.find((part) => part === payload.iss) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function unwrap(error: unknown): unknown {
+  const original = (error as { originalError?: unknown })?.originalError;
+  return original ?? error;
+}
+
+/** Puts the request id on masked errors so a user can quote it and operators can find the log line. */
+function requestIdOnErrors() {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }: { response: any; contextValue: RequestContext }) {
+          const errors = response.body?.kind === 'single' ? response.body.singleResult.errors : undefined;
+          for (const error of errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.extensions.requestId = contextValue.requestId;
+          }
+        },
+        async didEncounterErrors({ errors, contextValue }: { errors: readonly any[]; contextValue: RequestContext }) {
+          for (const error of errors) {
+            const original = error.originalError;
+            if (original && !(original instanceof AppError) && !error.extensions?.code) {
+              contextValue.log.error('resolver failed', { error: original.message, stack: original.stack });
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted, so both ends hash the same request whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** Binds an assertion to one GraphQL request: the query text and its variables. */
+export function graphqlRequestDigest(request: { query?: string | null; variables?: unknown }): string {
+  return sha256(canonicalJson({ query: request.query ?? '', variables: request.variables ?? {} }));
+}
