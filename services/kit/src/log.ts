@@ -2,7 +2,8 @@
  * Structured JSON logs, one line each. Callers pass ids and codes, never personal data:
  * the redaction below is a safety net for well-known sensitive keys, not a licence to log payloads.
  */
-const SENSITIVE_KEYS = /pass(word)?|token|secret|authorization|cookie|email|name|phone|address|birth/i;
+const SENSITIVE_KEYS =
+  /^(password|newPassword|currentPassword|token|sessionToken|identityToken|secret|authorization|cookie|email|name|displayName|phone|address|birthDate)$/i;
 
 export type LogFields = Record<string, unknown>;
 export interface Logger {
@@ -16,7 +17,7 @@ function redact(fields: LogFields): LogFields {
   const out: LogFields = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    out[key] = SENSITIVE_KEYS.test(key) && key !== 'serviceName' ? '[redacted]' : value;
+    out[key] = SENSITIVE_KEYS.test(key) ? '[redacted]' : value;
   }
   return out;
 }

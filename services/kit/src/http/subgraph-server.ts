@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AppError, maskError } from '../errors';
 import type { Logger } from '../log';
@@ -62,7 +65,8 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, options.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestIdOnErrors()],
+    // Inline traces would hand timings and unmasked error details to whoever asks for them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestIdOnErrors()],
   });
 
   async function verifyCaller(req: IncomingMessage, digest: string, issuers: PartName[]) {

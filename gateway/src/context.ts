@@ -1,0 +1,9 @@
+import type { Logger } from '@haven/kit/src/log';
+
+/** What the gateway knows about one client request while it plans and fetches. */
+export interface GatewayContext {
+  requestId: string;
+  /** Identity's signed, short-lived identity for the caller; null for an anonymous caller. */
+  identityToken: string | null;
+  log: Logger;
+}

@@ -1,0 +1,162 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { HttpError, parseJson, readBody, sendJson } from '@haven/kit/src/http/body';
+import { HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
+import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
+import type { Logger } from '@haven/kit/src/log';
+import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
+import type { PartKeys } from '@haven/kit/src/trust/keys';
+import { AssertingDataSource } from './asserting-data-source';
+import type { GatewayContext } from './context';
+import { maskGatewayError } from './mask-gateway-error';
+import { resolveCaller } from './resolve-caller';
+
+export interface GatewayServerOptions {
+  /** The committed, composed supergraph (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph answers; overrides the URLs written into the supergraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The gateway's own key pair and every part's public key. */
+  keys: PartKeys;
+  log: Logger;
+  introspection: boolean;
+}
+
+/**
+ * The one public entry point. Resolves the caller's bearer token with identity, plans the operation
+ * over the static supergraph and signs every subgraph fetch; errors leave masked.
+ */
+export function createGatewayServer(options: GatewayServerOptions) {
+  const { log } = options;
+  const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+  const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: apolloLogger(log),
+    buildService: ({ name, url }) => {
+      const subgraph = SUBGRAPHS.find((s) => s === name);
+      if (!subgraph) throw new Error(`supergraph names an unknown subgraph: ${name}`);
+      return new AssertingDataSource(options.subgraphUrls[subgraph] ?? url!, subgraph, options.keys);
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: apolloLogger(log),
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) =>
+      maskGatewayError(formatted, unwrap(error), requestScope.getStore()?.requestId, log),
+    plugins: [
+      options.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+
+  let started = false;
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const method = req.method ?? 'GET';
+    if (method !== 'POST' && method !== 'GET') throw new HttpError(405, 'BAD_REQUEST', 'Use GET or POST');
+    let body: unknown;
+    if (method === 'POST') {
+      const raw = await readBody(req);
+      // Apollo's CSRF prevention refuses non-JSON POSTs; hand it the raw text so it can say so.
+      body = (req.headers['content-type'] ?? '').includes('json') ? parseJson(raw) : raw;
+    }
+    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId });
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+      else if (Array.isArray(value)) headers.set(key, value.join(', '));
+    }
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const context: GatewayContext = { requestId, identityToken, log: log.child({ requestId }) };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => context,
+    });
+    const out: Record<string, string> = { [HEADER_REQUEST_ID]: requestId };
+    for (const [key, value] of response.headers) out[key] = value;
+    res.writeHead(response.status ?? 200, out);
+    if (response.body.kind === 'complete') res.end(response.body.string);
+    else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    try {
+      if (path === '/graphql') await requestScope.run({ requestId }, () => handleGraphql(req, res, requestId));
+      else if (path === '/health/live') sendJson(res, 200, { status: 'live' });
+      else if (path === '/health/ready') {
+        if (!started) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Not ready');
+        sendJson(res, 200, { status: 'ready' });
+      } else throw new HttpError(404, 'NOT_FOUND', 'Not found');
+    } catch (error) {
+      if (res.headersSent) return void res.end();
+      res.setHeader(HEADER_REQUEST_ID, requestId);
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
+      } else {
+        log.error('unexpected error', { requestId, path, error: (error as Error).message, stack: (error as Error).stack });
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+        });
+      }
+    } finally {
+      if (path === '/graphql') log.info('request', { requestId, status: res.statusCode, ms: Date.now() - startedAt });
+    }
+  }
+
+  let http: Server | undefined;
+  return {
+    apollo,
+    async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await apollo.start();
+      started = true;
+      http = createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve, reject) => {
+        http!.once('error', reject);
+        http!.listen(port, host, resolve);
+      });
+      const actual = (http.address() as AddressInfo).port;
+      return {
+        url: `http://${host}:${actual}/graphql`,
+        port: actual,
+        close: async () => {
+          started = false;
+          const closed = new Promise<void>((resolve) => http!.close(() => resolve()));
+          http!.closeIdleConnections();
+          await closed;
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}
+
+function unwrap(error: unknown): unknown {
+  return (error as { originalError?: unknown })?.originalError ?? error;
+}
+
+/** Apollo's own log lines into our structured log; its debug chatter is dropped. */
+function apolloLogger(log: Logger) {
+  return {
+    debug: () => undefined,
+    info: (message: unknown) => log.info(String(message)),
+    warn: (message: unknown) => log.warn(String(message)),
+    error: (message: unknown) => log.error(String(message)),
+  };
+}

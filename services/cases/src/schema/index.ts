@@ -1,0 +1,19 @@
+import { applyPermissions } from '@haven/kit/src/graphql/permissions';
+import { builder } from '../builder';
+import { casesPermissions } from '../permissions';
+import './organisation';
+import './user';
+import './case';
+
+/** The subgraph schema as printed into schema/cases.graphql (no permissions: they do not change SDL). */
+export function buildCasesSubgraph() {
+  return builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@external', '@extends', '@shareable'],
+  });
+}
+
+/** The schema the server runs: the subgraph schema behind the permission map. */
+export function buildCasesSchema() {
+  return applyPermissions(buildCasesSubgraph(), casesPermissions);
+}

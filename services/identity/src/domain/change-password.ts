@@ -1,0 +1,48 @@
+import { AppError } from '@haven/kit/src/errors';
+import type { Identity } from '@haven/kit/src/trust/tokens';
+import type { SessionSettings } from '../config';
+import type { IdentityDb } from '../db';
+import { clearedFailures, isLocked, reservePasswordAttempt } from './login-throttle';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './password';
+import { requireLiveSession, sessionEnded } from './require-live-session';
+
+/**
+ * Replaces the caller's password after checking the current one (wrong guesses count towards the
+ * same lock as logins), and revokes every other session of the user in the same transaction: whoever
+ * knew the old password is out at once. The caller's own session stays.
+ */
+export async function changePassword(
+  db: IdentityDb,
+  settings: SessionSettings,
+  caller: Identity,
+  input: { currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<void> {
+  assertAcceptablePassword(input.newPassword);
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('BAD_USER_INPUT', 'The new password must differ from the current one');
+  }
+  await requireLiveSession(db, settings, caller, now);
+  const user = await db.user.findUnique({
+    where: { id: caller.subject },
+    select: { id: true, active: true, passwordHash: true, lockedUntil: true },
+  });
+  if (!user || !user.active) throw sessionEnded();
+  if (isLocked(user, now) || !(await reservePasswordAttempt(db, user.id, now))) {
+    throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later');
+  }
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError('INVALID_CREDENTIALS', 'The current password is incorrect');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction([
+    db.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: now, ...clearedFailures },
+    }),
+    db.session.updateMany({
+      where: { userId: user.id, id: { not: caller.sessionId }, revokedAt: null },
+      data: { revokedAt: now },
+    }),
+  ]);
+}

@@ -1,0 +1,19 @@
+import { AppError } from '@haven/kit/src/errors';
+import type { Identity } from '@haven/kit/src/trust/tokens';
+import type { IdentityDb } from '../db';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+
+/**
+ * Deactivates an account and revokes all its sessions in one transaction, so no request after this
+ * one acts as that user. Network admins cannot deactivate themselves (the network would risk losing
+ * its last administrator by a slip).
+ */
+export async function deactivateUser(db: IdentityDb, actor: Identity, userId: string, now = new Date()): Promise<void> {
+  if (userId === actor.subject) throw new AppError('CONFLICT', 'You cannot deactivate your own account');
+  if (!isUuid(userId)) throw new AppError('NOT_FOUND', 'No such user');
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { active: false } });
+    if (updated.count !== 1) throw new AppError('NOT_FOUND', 'No such user');
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  });
+}

@@ -1,0 +1,50 @@
+import type { Role } from '@haven/kit/src/taxonomy';
+import type { IdentityDb } from '../db';
+import { normaliseEmail } from './login';
+import { hashPassword } from './password';
+
+export interface IdentitySeed {
+  organisations: { id: string; name: string; kind: 'COORDINATING' | 'PARTNER' }[];
+  users: {
+    id: string;
+    email: string;
+    displayName: string;
+    password: string;
+    memberships: { organisationId: string; role: Role }[];
+  }[];
+}
+
+/**
+ * Inserts the demo network's organisations, users and memberships into empty tables; does nothing
+ * when any organisation exists (running the seed twice is harmless). Passwords are hashed before the
+ * transaction, concurrently (scrypt runs on libuv's thread pool), so ten users take well under a second
+ * or two. An advisory lock keeps two seeders started at once from both inserting.
+ */
+export async function seedIdentity(db: IdentityDb, data: IdentitySeed): Promise<{ seeded: boolean }> {
+  if ((await db.organisation.count()) > 0) return { seeded: false };
+  const hashes = await Promise.all(data.users.map((user) => hashPassword(user.password)));
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('haven.identity.seed'))`;
+      if ((await tx.organisation.count()) > 0) return { seeded: false };
+      await tx.organisation.createMany({
+        data: data.organisations.map(({ id, name, kind }) => ({ id, name, kind })),
+      });
+      await tx.user.createMany({
+        data: data.users.map((user, i) => ({
+          id: user.id,
+          email: normaliseEmail(user.email),
+          displayName: user.displayName,
+          passwordHash: hashes[i]!,
+        })),
+      });
+      await tx.membership.createMany({
+        data: data.users.flatMap((user) =>
+          user.memberships.map((m) => ({ userId: user.id, organisationId: m.organisationId, role: m.role })),
+        ),
+      });
+      return { seeded: true };
+    },
+    { timeout: 30_000 },
+  );
+}

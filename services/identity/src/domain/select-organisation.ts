@@ -1,0 +1,35 @@
+import { AppError } from '@haven/kit/src/errors';
+import type { Role } from '@haven/kit/src/taxonomy';
+import type { Identity } from '@haven/kit/src/trust/tokens';
+import type { SessionSettings } from '../config';
+import type { IdentityDb } from '../db';
+import { requireLiveSession, sessionEnded } from './require-live-session';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+
+const notAMember = () => new AppError('FORBIDDEN', 'You can only choose an organisation you belong to');
+
+/**
+ * Sets the organisation the session acts for. Only an active organisation the user holds a membership
+ * in; an unknown id gets the same answer as a foreign one.
+ */
+export async function selectOrganisation(
+  db: IdentityDb,
+  settings: SessionSettings,
+  caller: Identity,
+  organisationId: string,
+  now = new Date(),
+): Promise<{ organisationId: string; roles: Role[] }> {
+  await requireLiveSession(db, settings, caller, now);
+  if (!isUuid(organisationId)) throw notAMember();
+  const memberships = await db.membership.findMany({
+    where: { userId: caller.subject, organisationId, organisation: { active: true } },
+    select: { role: true },
+  });
+  if (memberships.length === 0) throw notAMember();
+  const updated = await db.session.updateMany({
+    where: { id: caller.sessionId, userId: caller.subject, revokedAt: null, expiresAt: { gt: now } },
+    data: { activeOrganisationId: organisationId },
+  });
+  if (updated.count !== 1) throw sessionEnded();
+  return { organisationId, roles: [...new Set(memberships.map((m) => m.role as Role))] };
+}

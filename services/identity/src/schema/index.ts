@@ -1,0 +1,21 @@
+import { applyPermissions } from '@haven/kit/src/graphql/permissions';
+import { builder } from '../builder';
+import { identityPermissions } from '../permissions';
+import './organisation';
+import './membership';
+import './user';
+import './me';
+import './login-payload';
+
+/** The subgraph schema as printed into schema/identity.graphql (no permissions: they do not change SDL). */
+export function buildIdentitySubgraph() {
+  return builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@external', '@extends', '@shareable'],
+  });
+}
+
+/** The schema the server runs: the subgraph schema behind the permission map. */
+export function buildIdentitySchema() {
+  return applyPermissions(buildIdentitySubgraph(), identityPermissions);
+}

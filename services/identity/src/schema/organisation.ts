@@ -1,0 +1,39 @@
+import { builder } from '../builder';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+import { organisationLoader } from './loaders';
+
+export const OrganisationKind = builder.enumType('OrganisationKind', {
+  values: ['COORDINATING', 'PARTNER'] as const,
+});
+
+/** The shared directory: every signed-in caller may read it. Partners extend it with their profile. */
+export const OrganisationType = builder.prismaObject('Organisation', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: OrganisationKind }),
+    active: t.exposeBoolean('active'),
+  }),
+});
+
+builder.asEntity(OrganisationType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => organisationLoader(ctx).load(ref.id),
+});
+
+builder.queryFields((t) => ({
+  organisations: t.prismaField({
+    type: ['Organisation'],
+    description: 'Every organisation in the network, by name.',
+    resolve: (query, _root, _args, ctx) => ctx.db.organisation.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+  organisation: t.prismaField({
+    type: 'Organisation',
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const id = String(args.id);
+      return isUuid(id) ? ctx.db.organisation.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+}));

@@ -1,0 +1,100 @@
+import { Client } from 'pg';
+import { createScratchDatabase, testDatabase } from '../testing/db';
+import { appRoleName, ensureAppRoles } from './app-roles';
+import { migrateAll } from './migrate-all';
+import { SERVICES } from './services';
+
+async function asRole<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function sqlState(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: { code?: string }) => error.code ?? 'no code',
+  );
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+describe("a service's app role", () => {
+  const identityUrl = () => testDatabase().appUrl('identity');
+
+  test('logs in as haven_<service> and is neither superuser nor able to create roles or databases', async () => {
+    for (const service of SERVICES) {
+      const row = await asRole(testDatabase().appUrl(service), async (c) =>
+        (await c.query('SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = current_user')).rows[0],
+      );
+      expect(row).toEqual({ name: appRoleName(service), rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false });
+    }
+  });
+
+  test('reads and writes its own tables', async () => {
+    const rows = await asRole(identityUrl(), async (c) => {
+      await c.query('BEGIN');
+      await c.query(
+        `INSERT INTO identity."Organisation" (id, name, kind, "updatedAt") VALUES (gen_random_uuid(), 'Role Test Org ' || gen_random_uuid(), 'PARTNER', now())`,
+      );
+      const result = await c.query(`SELECT count(*)::int AS n FROM identity."Organisation" WHERE name LIKE 'Role Test Org %'`);
+      await c.query('ROLLBACK');
+      return result.rows;
+    });
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  test('cannot create a table, in its own schema or in public', async () => {
+    await asRole(identityUrl(), async (c) => {
+      expect(await sqlState(c.query('CREATE TABLE identity."Sneaky" (id int)'))).toBe(INSUFFICIENT_PRIVILEGE);
+      const { rows } = await c.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+      // PostgreSQL 15 took CREATE on public away from everyone; older servers still grant it to PUBLIC.
+      if (rows[0]!.v >= 150000) expect(await sqlState(c.query('CREATE TABLE public."Sneaky" (id int)'))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+
+  test("cannot read another service's schema", async () => {
+    await asRole(identityUrl(), async (c) => {
+      for (const other of SERVICES.filter((s) => s !== 'identity')) {
+        expect(await sqlState(c.query(`SELECT * FROM ${other}."_prisma_migrations" LIMIT 1`))).toBe(INSUFFICIENT_PRIVILEGE);
+      }
+    });
+    await asRole(testDatabase().appUrl('cases'), async (c) => {
+      expect(await sqlState(c.query('SELECT * FROM identity."User" LIMIT 1'))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+
+  test('cannot read or change its migration history', async () => {
+    await asRole(identityUrl(), async (c) => {
+      expect(await sqlState(c.query('SELECT * FROM identity."_prisma_migrations"'))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await sqlState(c.query('DELETE FROM identity."_prisma_migrations"'))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+});
+
+describe('ensureAppRoles', () => {
+  test('is safe to run again and concurrently, also on another database of the same server', async () => {
+    // The run's own password: roles are cluster-wide, and other test files log in with it meanwhile.
+    const password = decodeURIComponent(new URL(testDatabase().appUrl('identity')).password);
+    const db = await createScratchDatabase();
+    try {
+      await migrateAll({ adminUrl: db.adminUrl });
+      await Promise.all([
+        ensureAppRoles({ adminUrl: db.adminUrl, password }),
+        ensureAppRoles({ adminUrl: db.adminUrl, password }),
+        ensureAppRoles({ adminUrl: testDatabase().adminUrl, password }),
+      ]);
+      const appUrl = new URL(db.adminUrl);
+      appUrl.username = appRoleName('partners');
+      appUrl.password = encodeURIComponent(password);
+      const count = await asRole(appUrl.toString(), async (c) => (await c.query('SELECT count(*)::int AS n FROM partners."Service"')).rows[0]);
+      expect(count).toEqual({ n: 0 });
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { AppError } from '@haven/kit/src/errors';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+import type { Province, ServiceType } from '@haven/kit/src/taxonomy';
+import type { Identity } from '@haven/kit/src/trust/tokens';
+import type { PartnersDb } from '../db';
+import type { Service } from '../generated/prisma/client';
+import { ageBound, ageRange, notNull, text } from './input-rules';
+import { assertMayManageOrganisation } from './may-manage-organisation';
+
+export interface UpdateServiceInput {
+  id: string;
+  type?: ServiceType | null;
+  name?: string | null;
+  description?: string | null;
+  province?: Province | null;
+  /** null: no lower bound. */
+  minAge?: number | null;
+  /** null: no upper bound. */
+  maxAge?: number | null;
+}
+
+export const SERVICE_NAME_MAX = 200;
+export const SERVICE_DESCRIPTION_MAX = 2000;
+
+/** Changes a service of the caller's own organisation (or any, for a network admin). */
+export async function updateService(db: PartnersDb, caller: Identity | null, input: UpdateServiceInput): Promise<Service> {
+  const current = isUuid(input.id) ? await db.service.findUnique({ where: { id: input.id } }) : null;
+  if (!current) throw new AppError('NOT_FOUND', 'Service not found');
+  assertMayManageOrganisation(caller, current.organisationId);
+
+  const minAge = ageBound('minAge', input.minAge);
+  const maxAge = ageBound('maxAge', input.maxAge);
+  ageRange(minAge === undefined ? current.minAge : minAge, maxAge === undefined ? current.maxAge : maxAge);
+  const changes = {
+    type: notNull('type', input.type),
+    name: text('name', input.name, { max: SERVICE_NAME_MAX, required: true }),
+    description: text('description', input.description, { max: SERVICE_DESCRIPTION_MAX, required: false }),
+    province: notNull('province', input.province),
+    minAge,
+    maxAge,
+    updatedByUserId: caller!.subject,
+  };
+
+  // The age range was checked against the bounds read above; write only if they are still those,
+  // so two concurrent half-updates cannot together leave minAge > maxAge.
+  const { count } = await db.service.updateMany({
+    where: { id: current.id, minAge: current.minAge, maxAge: current.maxAge },
+    data: changes,
+  });
+  if (count === 0) throw new AppError('CONFLICT', 'The service changed meanwhile; reload and try again');
+  return db.service.findUniqueOrThrow({ where: { id: current.id } });
+}

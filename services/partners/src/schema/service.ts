@@ -1,0 +1,82 @@
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+import { builder } from '../builder';
+import { updateService } from '../domain/update-service';
+import { partnersLoaders } from '../loaders';
+import { OrganisationRef } from './organisation';
+import { ProvinceEnum } from './province';
+import { ServiceTypeEnum } from './service-type';
+
+/** One service a partner offers: what (type), where (province) and for whom (age range). */
+export const ServiceObject = builder.prismaObject('Service', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.expose('type', { type: ServiceTypeEnum }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    province: t.expose('province', { type: ProvinceEnum }),
+    minAge: t.exposeInt('minAge', { nullable: true, description: 'Youngest age accepted; null: no lower bound.' }),
+    maxAge: t.exposeInt('maxAge', { nullable: true, description: 'Oldest age accepted; null: no upper bound.' }),
+    organisation: t.field({ type: OrganisationRef, resolve: (service) => ({ id: service.organisationId }) }),
+  }),
+});
+
+builder.asEntity(ServiceObject, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => partnersLoaders(ctx).serviceById.load(ref.id),
+});
+
+builder.objectField(OrganisationRef, 'services', (t) =>
+  t.field({
+    type: [ServiceObject],
+    resolve: (organisation, _args, ctx) => partnersLoaders(ctx).servicesByOrganisation.load(organisation.id),
+  }),
+);
+
+const ServiceFilterInput = builder.inputType('ServiceFilterInput', {
+  fields: (t) => ({
+    type: t.field({ type: ServiceTypeEnum }),
+    province: t.field({ type: ProvinceEnum }),
+  }),
+});
+
+const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
+  description: 'Fields left out keep their value; minAge/maxAge null removes that bound.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    type: t.field({ type: ServiceTypeEnum }),
+    name: t.string(),
+    description: t.string(),
+    province: t.field({ type: ProvinceEnum }),
+    minAge: t.int(),
+    maxAge: t.int(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  services: t.prismaField({
+    type: ['Service'],
+    description: 'Services in the directory, optionally of one type and/or in one province.',
+    args: { filter: t.arg({ type: ServiceFilterInput }) },
+    resolve: (query, _root, { filter }, ctx) =>
+      ctx.db.service.findMany({
+        ...query,
+        where: { type: filter?.type ?? undefined, province: filter?.province ?? undefined },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  service: t.prismaField({
+    type: 'Service',
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) =>
+      isUuid(String(id)) ? ctx.db.service.findUnique({ ...query, where: { id: String(id) } }) : null,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  updateService: t.field({
+    type: ServiceObject,
+    args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateService(ctx.db, ctx.caller, { ...input, id: String(input.id) }),
+  }),
+}));

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGatewayServer } from '@haven/gateway/src/server';
+import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
+import { createMemoryLogger, type Logger } from '@haven/kit/src/log';
+import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
+import { generateKeySet, partKeysFromSet } from '@haven/kit/src/trust/keys';
+import { testDatabase } from '@haven/kit/src/testing/db';
+import { createCasesDb, type CasesDb } from '@haven/cases/src/db';
+import { createCasesServer } from '@haven/cases/src/server';
+import { createConsentDb, type ConsentDb } from '@haven/consent/src/db';
+import { createConsentServer } from '@haven/consent/src/server';
+import { createIdentityDb, type IdentityDb } from '@haven/identity/src/db';
+import { createIdentityServer } from '@haven/identity/src/server';
+import { createPartnersDb, type PartnersDb } from '@haven/partners/src/db';
+import { createPartnersServer } from '@haven/partners/src/server';
+import { TEST_PASSWORD } from './fixtures';
+import { seedStack } from './seed-stack';
+
+export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+export interface GraphqlResponse<Data = any> {
+  status: number;
+  body: { data?: Data | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  headers: Headers;
+}
+
+export interface StackDbs {
+  identity: IdentityDb;
+  partners: PartnersDb;
+  cases: CasesDb;
+  consent: ConsentDb;
+}
+
+export interface StartStackOptions {
+  /** Introspection on the gateway and the subgraphs. Default false (as in production). */
+  introspection?: boolean;
+  /** Insert the fixture network (tests/support/fixtures.ts). Default true. */
+  seed?: boolean;
+}
+
+export interface Stack {
+  /** e.g. http://127.0.0.1:41234/graphql */
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Every part's key pair; sign test assertions/identities with these (tests/support/trust.ts). */
+  keys: ReturnType<typeof generateKeySet>;
+  /** Each service's own Prisma client (app role), for arranging data and checking effects. */
+  dbs: StackDbs;
+  /** Every log line any part wrote (JSON strings): assert that nothing sensitive was logged. */
+  logs: string[];
+  /**
+   * POSTs one GraphQL operation to the gateway, as a client would, with an optional bearer token
+   * (sent as `Authorization: Bearer <token>`) and optional extra request headers.
+   */
+  graphql<Data = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    extraHeaders?: Record<string, string>,
+  ): Promise<GraphqlResponse<Data>>;
+  /** Logs in through the gateway and returns the session token; throws when login fails. */
+  login(email: string, password?: string): Promise<string>;
+  /** Stops one subgraph (the gateway keeps running), e.g. to see how its absence is reported. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Stops the gateway and every subgraph, and disconnects the databases. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the four subgraphs in-process from their server factories (port 0, each on its own app-role
+ * database connection) and the gateway on the committed supergraph, pointed at them.
+ */
+export async function startStack(options: StartStackOptions = {}): Promise<Stack> {
+  const introspection = options.introspection ?? false;
+  const keys = generateKeySet();
+  const memory = createMemoryLogger();
+  const log = (part: string): Logger => memory.child({ service: part });
+  const { appUrl } = testDatabase();
+  const dbs: StackDbs = {
+    identity: createIdentityDb(appUrl('identity'), 4),
+    partners: createPartnersDb(appUrl('partners'), 4),
+    cases: createCasesDb(appUrl('cases'), 4),
+    consent: createConsentDb(appUrl('consent'), 4),
+  };
+  const running: Partial<Record<SubgraphName, RunningServer>> = {};
+  let gateway: RunningServer | undefined;
+
+  const close = async () => {
+    await gateway?.close();
+    gateway = undefined;
+    await Promise.all(SUBGRAPHS.map((name) => running[name]?.close()));
+    for (const name of SUBGRAPHS) delete running[name];
+    await Promise.all(Object.values(dbs).map((db) => db.$disconnect()));
+  };
+
+  try {
+    if (options.seed ?? true) await seedStack(dbs, TEST_PASSWORD);
+    const common = (name: SubgraphName) => ({ keys: partKeysFromSet(keys, name), log: log(name), introspection });
+    const servers = {
+      identity: createIdentityServer({ db: dbs.identity, ...common('identity') }),
+      partners: createPartnersServer({ db: dbs.partners, ...common('partners') }),
+      cases: createCasesServer({ db: dbs.cases, ...common('cases') }),
+      consent: createConsentServer({ db: dbs.consent, ...common('consent') }),
+    };
+    await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        running[name] = await servers[name].listen(0, '127.0.0.1');
+      }),
+    );
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, running[name]!.url])) as Record<SubgraphName, string>;
+    gateway = await createGatewayServer({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls,
+      keys: partKeysFromSet(keys, 'gateway'),
+      log: log('gateway'),
+      introspection,
+    }).listen(0, '127.0.0.1');
+    const gatewayUrl = gateway.url;
+
+    const graphql = async <Data = any>(
+      query: string,
+      variables?: Record<string, unknown>,
+      token?: string | null,
+      extraHeaders: Record<string, string> = {},
+    ) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const text = await response.text();
+      let body: GraphqlResponse<Data>['body'];
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Error(`gateway answered ${response.status} with a non-JSON body: ${text.slice(0, 200)}`);
+      }
+      return { status: response.status, body, headers: response.headers };
+    };
+
+    const login = async (email: string, password = TEST_PASSWORD) => {
+      const { body } = await graphql<{ login: { sessionToken: string } }>(
+        'mutation Login($input: LoginInput!) { login(input: $input) { sessionToken } }',
+        { input: { email, password } },
+      );
+      const token = body.data?.login?.sessionToken;
+      if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors ?? body)}`);
+      return token;
+    };
+
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      keys,
+      dbs,
+      logs: memory.lines,
+      graphql,
+      login,
+      stopSubgraph: async (name) => {
+        await running[name]?.close();
+        delete running[name];
+      },
+      close,
+    };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { ErrorNotice } from '@/components/error-notice';
+import { getTranslations, vocabulary } from '@/i18n/translate';
+import { enterArea } from '@/lib/enter-area';
+import { formatDateTime } from '@/lib/format';
+import { callGateway } from '@/lib/gateway';
+import { casesOperation } from '@/lib/operations/cases';
+import { leaveIfSessionEnded } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Casussen' };
+
+export default async function CasesPage() {
+  const entered = await enterArea('cases');
+  if (!entered.ok) return entered.render;
+
+  const t = getTranslations('Cases');
+  const result = await callGateway(casesOperation);
+  if (!result.ok) {
+    leaveIfSessionEnded(result.failure);
+    return <ErrorNotice failure={result.failure} />;
+  }
+  // The gateway answers newest first.
+  const { cases } = result.data;
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </div>
+      {cases.length === 0 ? (
+        <p className="notice notice-info">{t('empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reference')}</th>
+                <th scope="col">{t('urgency')}</th>
+                <th scope="col">{t('needs')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('createdAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className="mono">
+                    {item.reference}
+                  </th>
+                  <td>{t(`urgency_${item.urgency}`)}</td>
+                  <td>{item.needs.map(vocabulary.serviceType).join(', ')}</td>
+                  <td>{t(`status_${item.status}`)}</td>
+                  <td>{formatDateTime(item.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

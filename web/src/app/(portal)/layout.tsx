@@ -1,0 +1,27 @@
+import { redirect } from 'next/navigation';
+import { ErrorNotice } from '@/components/error-notice';
+import { SiteHeader } from '@/components/site-header';
+import { loadSession } from '@/lib/session';
+import styles from './portal.module.css';
+
+/** Every page behind sign-in: a session with an active organisation, the header, the content. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const loaded = await loadSession();
+  if (!loaded.ok) {
+    return (
+      <main id="main" className={styles.main}>
+        <ErrorNotice failure={loaded.failure} />
+      </main>
+    );
+  }
+  if (!loaded.session.activeOrganisation) redirect('/select-organisation');
+
+  return (
+    <>
+      <SiteHeader session={loaded.session} />
+      <main id="main" className={styles.main}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import { connection } from 'next/server';
+import { getTranslations, locale } from '@/i18n/translate';
+import './globals.css';
+
+// Served from this origin: no font CDN, so the build and the browser make no external requests.
+const inter = localFont({
+  src: [
+    { path: '../../../node_modules/@fontsource/inter/files/inter-latin-400-normal.woff2', weight: '400', style: 'normal' },
+    { path: '../../../node_modules/@fontsource/inter/files/inter-latin-600-normal.woff2', weight: '600', style: 'normal' },
+    { path: '../../../node_modules/@fontsource/inter/files/inter-latin-700-normal.woff2', weight: '700', style: 'normal' },
+  ],
+  display: 'swap',
+  variable: '--font-inter',
+  fallback: ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Arial', 'sans-serif'],
+});
+
+export const metadata: Metadata = {
+  title: { default: 'Haven', template: '%s · Haven' },
+  description: 'Verwijsnetwerk voor slachtoffers van mensenhandel',
+  // Nothing here is for search engines or link previews.
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f4e5f' };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: each carries a fresh CSP nonce and user-specific data.
+  await connection();
+  const t = getTranslations('Common');
+  return (
+    <html lang={locale} className={inter.variable}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

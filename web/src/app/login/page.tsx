@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { getTranslations } from '@/i18n/translate';
+import { LoginForm } from './login-form';
+import styles from './login.module.css';
+
+export const metadata: Metadata = { title: 'Inloggen' };
+
+const NOTICES = { 'session-ended': 'sessionEnded', 'logged-out': 'loggedOut' } as const;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = getTranslations('Login');
+  const common = getTranslations('Common');
+  const reason = (await searchParams).reason;
+  const noticeKey = typeof reason === 'string' && reason in NOTICES ? NOTICES[reason as keyof typeof NOTICES] : undefined;
+
+  return (
+    <main id="main" className={styles.page}>
+      <div className={styles.card}>
+        <p className={styles.brand}>
+          <span className={styles.brandName}>{common('appName')}</span>
+          <span className={styles.brandTagline}>{common('tagline')}</span>
+        </p>
+        <h1 className={styles.title}>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        <LoginForm
+          notice={noticeKey ? t(noticeKey) : undefined}
+          text={{
+            email: t('email'),
+            password: t('password'),
+            submit: t('submit'),
+            submitting: t('submitting'),
+            errorSummary: t('errorSummary'),
+          }}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { homeArea, mayEnter, navigableAreas } from './areas';
+
+describe('areas', () => {
+  it('sends each role to its own start page', () => {
+    assert.equal(homeArea(['COORDINATOR']), 'directory');
+    assert.equal(homeArea(['PARTNER_STAFF']), 'organisation');
+    assert.equal(homeArea(['PARTNER_ADMIN']), 'organisation');
+    assert.equal(homeArea(['NETWORK_ADMIN']), 'admin');
+    assert.equal(homeArea(['AUDITOR']), 'audit');
+  });
+
+  it('has no start page without a role', () => {
+    assert.equal(homeArea([]), undefined);
+  });
+
+  it('does not open the admin or audit areas to a coordinator', () => {
+    assert.equal(mayEnter('admin', ['COORDINATOR']), false);
+    assert.equal(mayEnter('audit', ['COORDINATOR']), false);
+    assert.deepEqual(navigableAreas(['COORDINATOR']), ['directory', 'cases']);
+  });
+
+  it('does not open the directory or cases to partner staff', () => {
+    assert.equal(mayEnter('directory', ['PARTNER_STAFF']), false);
+    assert.equal(mayEnter('cases', ['PARTNER_STAFF']), false);
+  });
+});

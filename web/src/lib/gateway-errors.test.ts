@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { failureFromErrors } from './gateway-errors';
+
+const error = (code?: string, extra: Record<string, unknown> = {}) => ({ message: 'm', extensions: { code, ...extra } });
+
+describe('failureFromErrors', () => {
+  it('an ended session outranks any other error, so the user is sent to sign in again', () => {
+    assert.deepEqual(failureFromErrors([error('FORBIDDEN'), error('UNAUTHENTICATED')]).failure, { kind: 'UNAUTHENTICATED' });
+  });
+
+  it('a refusal is FORBIDDEN, not a generic failure', () => {
+    assert.deepEqual(failureFromErrors([error('NOT_FOUND'), error('FORBIDDEN')]).failure, { kind: 'FORBIDDEN' });
+  });
+
+  it('login codes reach the form as REJECTED with their code', () => {
+    assert.deepEqual(failureFromErrors([error('INVALID_CREDENTIALS')]).failure, { kind: 'REJECTED', code: 'INVALID_CREDENTIALS', fields: [] });
+    assert.deepEqual(failureFromErrors([error('TOO_MANY_ATTEMPTS')]).failure, { kind: 'REJECTED', code: 'TOO_MANY_ATTEMPTS', fields: [] });
+  });
+
+  it('field names from BAD_USER_INPUT are kept (names only)', () => {
+    assert.deepEqual(failureFromErrors([error('BAD_USER_INPUT', { field: 'email' })]).failure, {
+      kind: 'REJECTED',
+      code: 'BAD_USER_INPUT',
+      fields: ['email'],
+    });
+  });
+
+  it('server faults, document errors and uncoded errors become UNAVAILABLE', () => {
+    for (const code of ['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', undefined]) {
+      assert.deepEqual(failureFromErrors([error(code)]).failure, { kind: 'UNAVAILABLE' }, String(code));
+    }
+  });
+});

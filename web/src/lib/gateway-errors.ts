@@ -1,0 +1,45 @@
+/**
+ * How the gateway's answers map to what a portal page can do about them. Pure, so it is unit-tested.
+ */
+
+export type GatewayFailure =
+  /** No session, or the session ended (expired, revoked, user deactivated): go to /login. */
+  | { kind: 'UNAUTHENTICATED' }
+  /** Signed in, but this operation is not for this user in the active organisation. */
+  | { kind: 'FORBIDDEN' }
+  /** The gateway answered with an error code the caller may handle (INVALID_CREDENTIALS, BAD_USER_INPUT, …). */
+  | { kind: 'REJECTED'; code: string; fields: string[] }
+  /** Unreachable, timed out, failed unexpectedly, or answered something we do not understand. */
+  | { kind: 'UNAVAILABLE' };
+
+export type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown } };
+
+/**
+ * An ended session outranks everything (the user must sign in again), then a refusal; otherwise the
+ * first coded error decides. Codes that mean "the portal sent a bad document" or "the server broke"
+ * are not the user's to fix: they become UNAVAILABLE (and are logged with their code).
+ */
+const NOT_THE_USERS_FAULT = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function failureFromErrors(errors: GraphQLErrorBody[]): { failure: GatewayFailure; code: string | undefined } {
+  const codes = errors.map((error) => (typeof error?.extensions?.code === 'string' ? error.extensions.code : undefined));
+  if (codes.includes('UNAUTHENTICATED')) return { failure: { kind: 'UNAUTHENTICATED' }, code: 'UNAUTHENTICATED' };
+  if (codes.includes('FORBIDDEN')) return { failure: { kind: 'FORBIDDEN' }, code: 'FORBIDDEN' };
+  const code = codes.find((c): c is string => c !== undefined);
+  if (!code || NOT_THE_USERS_FAULT.has(code) || code.startsWith('GRAPHQL_')) {
+    return { failure: { kind: 'UNAVAILABLE' }, code };
+  }
+  const fields = errors.flatMap((error) => {
+    const { field, fields } = error?.extensions ?? {};
+    if (typeof field === 'string') return [field];
+    if (Array.isArray(fields)) return fields.filter((f): f is string => typeof f === 'string');
+    return [];
+  });
+  return { failure: { kind: 'REJECTED', code, fields }, code };
+}

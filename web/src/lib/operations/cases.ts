@@ -1,0 +1,29 @@
+import 'server-only';
+import { z } from 'zod';
+import { defineOperation } from '../gateway';
+import { serviceTypeSchema } from '../vocabulary';
+
+export const urgencySchema = z.enum(['IMMEDIATE', 'URGENT', 'STANDARD']);
+export const caseStatusSchema = z.enum(['OPEN', 'CLOSED']);
+
+/** Pseudonymous case list for coordinators: no personal data is asked for. */
+export const casesOperation = defineOperation(
+  'PortalCases',
+  /* GraphQL */ `
+    query PortalCases {
+      cases { id reference urgency needs status createdAt }
+    }
+  `,
+  z.object({
+    cases: z.array(
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        urgency: urgencySchema,
+        needs: z.array(serviceTypeSchema),
+        status: caseStatusSchema,
+        createdAt: z.string(),
+      }),
+    ),
+  }),
+);
