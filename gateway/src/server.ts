@@ -6,6 +6,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { describeError } from '@haven/kit/src/errors';
 import { HttpError, parseJson, readBody, sendJson } from '@haven/kit/src/http/body';
 import { HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
 import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
@@ -110,7 +111,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
       if (error instanceof HttpError) {
         sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
       } else {
-        log.error('unexpected error', { requestId, path, error: (error as Error).message, stack: (error as Error).stack });
+        log.error('unexpected error', { requestId, path, ...describeError(error as Error) });
         sendJson(res, 500, {
           errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
         });

@@ -59,16 +59,32 @@ export function maskError(
     >;
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: rest };
   }
-  const cause = original instanceof Error ? original : undefined;
   log.error('unexpected error', {
     requestId,
     code: typeof code === 'string' ? code : undefined,
-    error: cause?.message ?? formatted.message,
-    stack: cause?.stack,
+    ...describeError(original instanceof Error ? original : new Error(formatted.message)),
   });
   return {
     message: 'Internal server error',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}
+
+/**
+ * What an operator needs from an unexpected error, without the data that may sit in it: Prisma's
+ * messages quote the failed call with its arguments, so only the error class, its code, the last
+ * line of the message (the database's own words) and the stack frames are kept.
+ */
+export function describeError(error: Error): { errorName: string; errorCode?: string; error: string; stack?: string } {
+  const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const isPrisma = 'clientVersion' in error;
+  const code = (error as { code?: unknown }).code;
+  const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12).join('\n');
+  return {
+    errorName: error.name,
+    errorCode: typeof code === 'string' ? code : undefined,
+    error: (isPrisma ? lines.at(-1) : lines[0]) ?? '',
+    stack: frames,
   };
 }

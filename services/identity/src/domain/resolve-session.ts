@@ -16,7 +16,7 @@ export interface ResolvedSession {
 /**
  * Turns a session token into a signed identity for one request. Null when the token is unknown,
  * revoked, past its idle or absolute lifetime, or its user or active organisation is deactivated:
- * the gateway then treats the caller as anonymous.
+ * the gateway then answers 401 UNAUTHENTICATED, so a client knows its session ended.
  */
 export async function resolveSession(
   db: IdentityDb,

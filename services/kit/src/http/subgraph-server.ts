@@ -7,7 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { AppError, maskError } from '../errors';
+import { AppError, describeError, isPublicCode, maskError } from '../errors';
 import type { Logger } from '../log';
 import { PARTS, type PartName, type SubgraphName } from '../taxonomy';
 import type { PartKeys } from '../trust/keys';
@@ -64,7 +64,8 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, options.log),
+    // Masking happens here; logging happens in requestIdOnErrors, where the request id is known.
+    formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, SILENT),
     // Inline traces would hand timings and unmasked error details to whoever asks for them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestIdOnErrors()],
   });
@@ -155,7 +156,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
       }
       if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
       const requestId = randomUUID();
-      options.log.error('unexpected error', { requestId, path, error: (error as Error).message, stack: (error as Error).stack });
+      options.log.error('unexpected error', { requestId, path, ...describeError(error as Error) });
       return sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (${requestId})`);
     }
   }
@@ -172,7 +173,10 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
         url: `http://${host}:${actual}/graphql`,
         port: actual,
         close: async () => {
-          await new Promise<void>((resolve) => http!.close(() => resolve()));
+          const closed = new Promise<void>((resolve) => http!.close(() => resolve()));
+          // Keep-alive sockets from the gateway would hold close() open until they time out.
+          http!.closeIdleConnections();
+          await closed;
           await apollo.stop();
         },
       };
@@ -195,6 +199,8 @@ function claimedIssuer(token: string): PartName | null {
   }
 }
 
+const SILENT = { error: () => undefined };
+
 function unwrap(error: unknown): unknown {
   const original = (error as { originalError?: unknown })?.originalError;
   return original ?? error;
@@ -213,10 +219,8 @@ function requestIdOnErrors() {
         },
         async didEncounterErrors({ errors, contextValue }: { errors: readonly any[]; contextValue: RequestContext }) {
           for (const error of errors) {
-            const original = error.originalError;
-            if (original && !(original instanceof AppError) && !error.extensions?.code) {
-              contextValue.log.error('resolver failed', { error: original.message, stack: original.stack });
-            }
+            if (isPublicCode(error.extensions?.code)) continue;
+            contextValue.log.error('unexpected error', describeError(error.originalError ?? error));
           }
         },
       };
