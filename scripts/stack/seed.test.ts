@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
 import { migrateAll } from '@haven/kit/src/db/migrate-all';
-import { createScratchDatabase, type ScratchDatabase } from '@haven/kit/src/testing/db';
+import { createScratchDatabase, testDatabase, type ScratchDatabase } from '@haven/kit/src/testing/db';
 import { buildDemoNetwork } from '../demo-network';
 import { seedDemoNetwork } from './seed';
 
@@ -11,8 +11,9 @@ let urls: { identity: string; partners: string };
 
 beforeAll(async () => {
   scratch = await createScratchDatabase('haven_seed');
-  const password = 'seed-test-password';
-  await migrateAll({ adminUrl: scratch.adminUrl, appPassword: password, services: ['identity', 'partners'] });
+  // App roles are cluster-wide: keep the run's password (setting another would lock out the run's other tests).
+  const password = decodeURIComponent(new URL(testDatabase().appUrl('identity')).password);
+  await migrateAll({ adminUrl: scratch.adminUrl, services: ['identity', 'partners'] });
   // Through the services' own roles, as `npm start` does: the grants must allow the seed.
   urls = { identity: appDatabaseUrl(scratch.adminUrl, 'identity', password), partners: appDatabaseUrl(scratch.adminUrl, 'partners', password) };
 }, 60_000);

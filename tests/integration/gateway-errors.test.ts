@@ -72,6 +72,13 @@ describe('gateway errors', () => {
     expect(text).not.toContain('Organisation');
   });
 
+  it('a misspelt field does not reveal the schema ("Did you mean") when introspection is off', async () => {
+    const { text } = await post(stack.gatewayUrl, '{ organisatons { id } usrs { id } }');
+    const body = JSON.parse(text);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(text).not.toMatch(/Did you mean|"organisations"|"users"/);
+  });
+
   it('introspection answers when configured on (the control)', async () => {
     const open = await gatewayWith({ introspection: true });
     const body = JSON.parse((await post(open.url, '{ __schema { queryType { name } } }')).text);

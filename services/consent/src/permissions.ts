@@ -1,9 +1,16 @@
-import { hasRole, isSignedIn } from '@haven/kit/src/graphql/permissions';
+import { hasRole, isSignedIn, objectRule } from '@haven/kit/src/graphql/permissions';
 import type { IRules } from 'graphql-shield';
+import { mayReadConsentRecord } from './domain/consent-access';
+import type { ConsentRecord } from './generated/prisma/client';
 
-// Who may see consent records. For now: coordinators only (partners learn what consent allows
-// through the cases service's decisions, never the records themselves).
+// Coordinators only: partners learn what consent allows through the cases service's decisions, never
+// the records themselves; network admins and auditors never see a client's personal data.
 const coordinator = hasRole('COORDINATOR');
+
+// Every ConsentRecord field, wherever the record came from (`consentRecordsForCase`,
+// `Case.consentRecords`, `_entities`), asks again whether this caller may read this record. Never
+// cached: one list item's answer must not be reused for the next. The queries also filter in SQL.
+const ownRecord = objectRule('ownConsentRecord', (row: Partial<ConsentRecord>, ctx) => mayReadConsentRecord(ctx.caller, row));
 
 export const consentPermissions: IRules = {
   Query: {
@@ -11,7 +18,7 @@ export const consentPermissions: IRules = {
     _entities: isSignedIn,
     _service: isSignedIn,
   },
-  ConsentRecord: coordinator,
+  ConsentRecord: ownRecord,
   Case: {
     id: isSignedIn,
     consentRecords: coordinator,

@@ -36,6 +36,24 @@ export type Province = (typeof PROVINCES)[number];
 export const ROLES = ['COORDINATOR', 'PARTNER_STAFF', 'PARTNER_ADMIN', 'NETWORK_ADMIN', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
+export const ORGANISATION_KINDS = ['COORDINATING', 'PARTNER'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * Which roles a membership may hold in each kind of organisation (DESIGN.md, "Who uses it"). A role outside
+ * its kind would carry that role's full rights in the wrong organisation, so identity refuses such a
+ * membership in the database (triggers in prisma/identity, the same mapping in SQL) and drops such a role
+ * when it signs an identity.
+ */
+export const ROLES_BY_ORGANISATION_KIND: { readonly [K in OrganisationKind]: readonly Role[] } = {
+  COORDINATING: ['COORDINATOR', 'NETWORK_ADMIN', 'AUDITOR'],
+  PARTNER: ['PARTNER_STAFF', 'PARTNER_ADMIN'],
+};
+
+export function roleFitsOrganisationKind(role: Role, kind: OrganisationKind): boolean {
+  return ROLES_BY_ORGANISATION_KIND[kind]?.includes(role) ?? false;
+}
+
 /** The parts of Haven that hold a key pair of their own. */
 export const SUBGRAPHS = ['identity', 'partners', 'cases', 'consent'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];

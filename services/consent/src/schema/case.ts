@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { consentLoaders } from '../loaders';
 import { ConsentRecordType } from './consent-record';
 
 /** The cases service owns Case; consent adds the consent history to it. */
@@ -7,8 +8,9 @@ export const CaseRef = builder.externalRef('Case', builder.selection<{ id: strin
   fields: (t) => ({
     consentRecords: t.field({
       type: [ConsentRecordType],
-      resolve: (ref, _args, ctx) =>
-        ctx.db.consentRecord.findMany({ where: { caseId: ref.id }, orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] }),
+      description: "Every version of the consent records the caller's organisation recorded for this case, newest first.",
+      // Batched: many Case references in one `_entities` request make one query, filtered by organisation.
+      resolve: (ref, _args, ctx) => consentLoaders(ctx).recordsByCaseId.load(ref.id),
     }),
   }),
 });

@@ -1,6 +1,8 @@
-import { requestLoader, byIdLoader } from '@haven/kit/src/graphql/loaders';
+import { AppError } from '@haven/kit/src/errors';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
-import type { ConsentContext } from '../context';
+import { consentReaderOrganisation } from '../domain/consent-access';
+import { consentLoaders, NEWEST_FIRST } from '../loaders';
 
 export const LegalBasis = builder.enumType('LegalBasis', {
   values: ['CONSENT_CLIENT', 'CONSENT_GUARDIAN', 'VITAL_INTEREST', 'STATUTORY'] as const,
@@ -12,9 +14,6 @@ export const Purpose = builder.enumType('Purpose', { values: ['REFERRAL_CARE', '
 export const GivenBy = builder.enumType('GivenBy', { values: ['CLIENT', 'GUARDIAN'] as const });
 export const GivenHow = builder.enumType('GivenHow', { values: ['VERBAL', 'WRITTEN', 'DIGITAL'] as const });
 export const ConsentStatus = builder.enumType('ConsentStatus', { values: ['ACTIVE', 'WITHDRAWN'] as const });
-
-const recordLoader = (ctx: ConsentContext) =>
-  requestLoader(ctx, 'consentRecord', () => byIdLoader((ids) => ctx.db.consentRecord.findMany({ where: { id: { in: [...ids] } } })));
 
 /** One version of a consent record. Versions are append-only; `recordId` ties them together. */
 export const ConsentRecordType = builder.prismaObject('ConsentRecord', {
@@ -42,19 +41,26 @@ export const ConsentRecordType = builder.prismaObject('ConsentRecord', {
 
 builder.asEntity(ConsentRecordType, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => recordLoader(ctx).load(ref.id),
+  // Another organisation's record (or a malformed id) is never loaded: the reference resolves to null.
+  resolveReference: (ref, ctx) => consentLoaders(ctx).recordById.load(ref.id),
 });
 
 builder.queryFields((t) => ({
   consentRecordsForCase: t.prismaField({
     type: ['ConsentRecord'],
-    description: 'Every version of every consent record of a case, newest first.',
+    description: "Every version of the consent records the caller's organisation recorded for a case, newest first.",
     args: { caseId: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.consentRecord.findMany({
+    resolve: (query, _root, args, ctx) => {
+      const caseId = String(args.caseId);
+      if (!isUuid(caseId)) throw new AppError('BAD_USER_INPUT', 'caseId is not a valid id');
+      const organisationId = consentReaderOrganisation(ctx.caller);
+      // The shield map already requires a coordinator; without an organisation to filter by, load nothing.
+      if (!organisationId) return [];
+      return ctx.db.consentRecord.findMany({
         ...query,
-        where: { caseId: String(args.caseId) },
-        orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
-      }),
+        where: { caseId, recordedByOrganisationId: organisationId },
+        orderBy: NEWEST_FIRST,
+      });
+    },
   }),
 }));

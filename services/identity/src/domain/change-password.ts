@@ -2,14 +2,14 @@ import { AppError } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
-import { clearedFailures, isLocked, reservePasswordAttempt } from './login-throttle';
+import { clearPasswordFailures, reservePasswordAttempt, throttleKey } from './login-throttle';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password';
 import { requireLiveSession, sessionEnded } from './require-live-session';
 
 /**
  * Replaces the caller's password after checking the current one (wrong guesses count towards the
- * same lock as logins), and revokes every other session of the user in the same transaction: whoever
- * knew the old password is out at once. The caller's own session stays.
+ * same per-email lock as logins, login-throttle.ts), and revokes every other session of the user in the
+ * same transaction: whoever knew the old password is out at once. The caller's own session stays.
  */
 export async function changePassword(
   db: IdentityDb,
@@ -25,10 +25,11 @@ export async function changePassword(
   await requireLiveSession(db, settings, caller, now);
   const user = await db.user.findUnique({
     where: { id: caller.subject },
-    select: { id: true, active: true, passwordHash: true, lockedUntil: true },
+    select: { id: true, active: true, email: true, passwordHash: true },
   });
   if (!user || !user.active) throw sessionEnded();
-  if (isLocked(user, now) || !(await reservePasswordAttempt(db, user.id, now))) {
+  const emailHash = throttleKey(user.email);
+  if (!(await reservePasswordAttempt(db, emailHash, now))) {
     throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later');
   }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
@@ -38,8 +39,9 @@ export async function changePassword(
   await db.$transaction([
     db.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: now, ...clearedFailures },
+      data: { passwordHash, passwordChangedAt: now },
     }),
+    clearPasswordFailures(db, emailHash),
     db.session.updateMany({
       where: { userId: user.id, id: { not: caller.sessionId }, revokedAt: null },
       data: { revokedAt: now },

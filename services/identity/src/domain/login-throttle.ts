@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client';
 import { IDENTITY_SCHEMA, type IdentityDb } from '../db';
 
-/** After this many failures in a row the account is locked; each further failure doubles the lock. */
+/** After this many failures in a row the email is locked; each further failure doubles the lock. */
 export const LOCK_AFTER_FAILURES = 5;
 export const FIRST_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
@@ -13,38 +14,51 @@ export function lockDurationMs(failures: number): number | null {
   return Math.min(FIRST_LOCK_MS * 2 ** doublings, MAX_LOCK_MS);
 }
 
-export function isLocked(user: { lockedUntil: Date | null }, now: Date): boolean {
-  return user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+export function isLocked(throttle: { lockedUntil: Date | null }, now: Date): boolean {
+  return throttle.lockedUntil !== null && throttle.lockedUntil.getTime() > now.getTime();
 }
 
-const USER_TABLE = Prisma.raw(`"${IDENTITY_SCHEMA}"."User"`);
+/**
+ * The throttle's key: SHA-256 (hex) of the normalised email. Keyed by email, not by account, so an address
+ * without an account is counted and locked exactly like one with: the lock tells nothing about who exists.
+ */
+export function throttleKey(normalisedEmail: string): string {
+  return createHash('sha256').update(normalisedEmail, 'utf8').digest('hex');
+}
+
+const THROTTLE_TABLE = Prisma.raw(`"${IDENTITY_SCHEMA}"."LoginThrottle"`);
 
 /**
- * Counts a password attempt *before* the password is checked, in one conditional UPDATE that also sets
+ * Counts a password attempt for `emailHash` *before* any password is checked, in one upsert that also sets
  * the lock (lockDurationMs, in SQL) when this attempt reaches the threshold. Returns false, counting
- * nothing, when the account is locked. Because counting and locking are one statement on one row,
- * concurrent attempts all count (PostgreSQL serialises them on the row lock and re-checks the WHERE), and
- * a burst of parallel guesses gets at most the attempts left before the lock — not one check each.
- * A successful check then clears the count (clearedFailures), so only failures remain counted.
+ * nothing, while the email is locked. One statement on one row: concurrent attempts all count (the insert
+ * races resolve through ON CONFLICT; updates serialise on the row lock and re-check the WHERE on the newest
+ * version), so a burst of parallel guesses gets at most the attempts left before the lock.
+ * A successful check then deletes the row (clearPasswordFailures), so only failures in a row stay counted.
  */
-export async function reservePasswordAttempt(db: Pick<IdentityDb, '$queryRaw'>, userId: string, now: Date): Promise<boolean> {
-  const rows = await db.$queryRaw<{ failedLoginCount: number }[]>`
-    UPDATE ${USER_TABLE}
-       SET "failedLoginCount" = "failedLoginCount" + 1,
+export async function reservePasswordAttempt(db: Pick<IdentityDb, '$queryRaw'>, emailHash: string, now: Date): Promise<boolean> {
+  const firstLock = lockDurationMs(1);
+  const firstLockedUntil = firstLock === null ? null : new Date(now.getTime() + firstLock);
+  const rows = await db.$queryRaw<{ failedCount: number }[]>`
+    INSERT INTO ${THROTTLE_TABLE} AS t ("emailHash", "failedCount", "lockedUntil", "updatedAt")
+    VALUES (${emailHash}, 1, ${firstLockedUntil}::timestamptz, ${now}::timestamptz)
+    ON CONFLICT ("emailHash") DO UPDATE
+       SET "failedCount" = t."failedCount" + 1,
            "lockedUntil" = CASE
-             WHEN "failedLoginCount" + 1 >= ${LOCK_AFTER_FAILURES}
+             WHEN t."failedCount" + 1 >= ${LOCK_AFTER_FAILURES}
              THEN ${now}::timestamptz + LEAST(
-                    ${FIRST_LOCK_MS}::float8 * power(2, LEAST("failedLoginCount" + 1 - ${LOCK_AFTER_FAILURES}, 10)),
+                    ${FIRST_LOCK_MS}::float8 * power(2, LEAST(t."failedCount" + 1 - ${LOCK_AFTER_FAILURES}, 10)),
                     ${MAX_LOCK_MS}::float8
                   ) * interval '1 millisecond'
-             ELSE "lockedUntil"
+             ELSE t."lockedUntil"
            END,
            "updatedAt" = ${now}::timestamptz
-     WHERE "id" = ${userId}::uuid
-       AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}::timestamptz)
- RETURNING "failedLoginCount"`;
+     WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamptz
+ RETURNING t."failedCount"`;
   return rows.length === 1;
 }
 
-/** What a successful password check writes: the attempt it reserved, and any earlier failures, are forgiven. */
-export const clearedFailures = { failedLoginCount: 0, lockedUntil: null } as const;
+/** What a successful password check does: the attempt it reserved, and any earlier failures, are forgiven. */
+export function clearPasswordFailures(db: IdentityDb, emailHash: string) {
+  return db.loginThrottle.deleteMany({ where: { emailHash } });
+}

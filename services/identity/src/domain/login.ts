@@ -1,7 +1,8 @@
 import { AppError } from '@haven/kit/src/errors';
+import { roleFitsOrganisationKind } from '@haven/kit/src/taxonomy';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
-import { clearedFailures, isLocked, reservePasswordAttempt } from './login-throttle';
+import { clearPasswordFailures, reservePasswordAttempt, throttleKey } from './login-throttle';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 
@@ -24,8 +25,10 @@ export function normaliseEmail(email: string): string {
 /**
  * Checks a password and opens a session. Unknown email, wrong password and deactivated account all
  * give the same error after the same hashing work, so the answer does not reveal which accounts exist.
- * A locked account is refused before its password is looked at; every attempt is counted before the
- * check (login-throttle.ts) and forgiven on success.
+ * Every attempt is counted per email (login-throttle.ts) before any password is looked at, for an email
+ * with an account and one without alike, and forgiven on success; a locked email gets TOO_MANY_ATTEMPTS
+ * after the same lookup and hashing work as any other answer, so neither the answer nor its timing
+ * tells a locked account from a locked unknown address.
  */
 export async function login(
   db: IdentityDb,
@@ -34,6 +37,8 @@ export async function login(
   now = new Date(),
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
+  const emailHash = throttleKey(email);
+  const reserved = await reservePasswordAttempt(db, emailHash, now);
   const user = email.length > 0 && email.length <= 320
     ? await db.user.findUnique({
         where: { email },
@@ -41,25 +46,28 @@ export async function login(
           id: true,
           active: true,
           passwordHash: true,
-          lockedUntil: true,
-          memberships: { where: { organisation: { active: true } }, select: { organisationId: true } },
+          memberships: {
+            where: { organisation: { active: true } },
+            select: { organisationId: true, role: true, organisation: { select: { kind: true } } },
+          },
         },
       })
     : null;
-  if (!user) {
+  if (!reserved || !user) {
     await burnPasswordCheck(input.password);
-    throw invalidCredentials();
+    throw reserved ? invalidCredentials() : tooManyAttempts();
   }
-  if (isLocked(user, now) || !(await reservePasswordAttempt(db, user.id, now))) throw tooManyAttempts();
   if (!(await verifyPassword(input.password, user.passwordHash))) throw invalidCredentials();
   // A deactivated account learns nothing here either; its counted attempt stays counted.
   if (!user.active) throw invalidCredentials();
 
-  const organisationIds = [...new Set(user.memberships.map((m) => m.organisationId))];
+  const organisationIds = [
+    ...new Set(user.memberships.filter((m) => roleFitsOrganisationKind(m.role, m.organisation.kind)).map((m) => m.organisationId)),
+  ];
   const activeOrganisationId = organisationIds.length === 1 ? organisationIds[0]! : null;
   const sessionToken = newSessionToken();
   const [, session] = await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: clearedFailures }),
+    clearPasswordFailures(db, emailHash),
     db.session.create({
       data: {
         tokenHash: hashSessionToken(sessionToken),

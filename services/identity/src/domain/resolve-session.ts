@@ -1,6 +1,6 @@
 import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { IDENTITY_TTL_SECONDS, signIdentity } from '@haven/kit/src/trust/tokens';
-import type { Role } from '@haven/kit/src/taxonomy';
+import { roleFitsOrganisationKind, type Role } from '@haven/kit/src/taxonomy';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { isSessionLive, LAST_SEEN_RESOLUTION_MS } from './live-session';
@@ -36,7 +36,7 @@ export async function resolveSession(
       expiresAt: true,
       revokedAt: true,
       user: { select: { active: true, memberships: { select: { organisationId: true, role: true } } } },
-      activeOrganisation: { select: { active: true } },
+      activeOrganisation: { select: { active: true, kind: true } },
     },
   });
   if (!session || !isSessionLive(session, settings, now) || !session.user.active) return null;
@@ -52,8 +52,15 @@ export async function resolveSession(
   });
 
   // A membership removed after the organisation was chosen takes the organisation (and its roles) away.
+  // A role that does not fit the organisation's kind is never signed, whatever the rows say: the database
+  // refuses such a membership (migration login_throttle_and_role_fit), and this holds if that ever fails.
+  const kind = session.activeOrganisation?.kind;
   const roles = [
-    ...new Set(session.user.memberships.filter((m) => m.organisationId === session.activeOrganisationId).map((m) => m.role as Role)),
+    ...new Set(
+      session.user.memberships
+        .filter((m) => m.organisationId === session.activeOrganisationId && kind !== undefined && roleFitsOrganisationKind(m.role, kind))
+        .map((m) => m.role as Role),
+    ),
   ];
   const organisationId = roles.length > 0 ? session.activeOrganisationId : null;
   const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000).toISOString();

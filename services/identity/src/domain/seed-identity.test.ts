@@ -72,3 +72,23 @@ describe('seedIdentity on a database that holds organisations', () => {
     }
   });
 });
+
+describe('seedIdentity with a role that does not fit its organisation', () => {
+  it.each([
+    ['a coordinating role in a partner organisation', 'PARTNER', 'NETWORK_ADMIN'],
+    ['a partner role in the coordinating organisation', 'COORDINATING', 'PARTNER_ADMIN'],
+  ] as const)('refuses %s, naming it, and writes nothing', async (_what, kind, role) => {
+    const db = createIdentityDb(testDatabase().appUrl('identity'), 2);
+    try {
+      const data = demo(1);
+      const organisation = { id: randomUUID(), name: `Misfit ${randomUUID()}`, kind };
+      data.organisations.push(organisation);
+      data.users[0]!.memberships = [{ organisationId: organisation.id, role }];
+
+      await expect(seedIdentity(db, data)).rejects.toThrow(`role ${role} in "${organisation.name}", a ${kind} organisation`);
+      expect(await db.organisation.count({ where: { id: organisation.id } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { Role } from '@haven/kit/src/taxonomy';
+import { ROLES_BY_ORGANISATION_KIND, roleFitsOrganisationKind, type Role } from '@haven/kit/src/taxonomy';
 import type { IdentityDb } from '../db';
 import { normaliseEmail } from './login';
 import { hashPassword } from './password';
@@ -21,6 +21,7 @@ export interface IdentitySeed {
  * or two. An advisory lock keeps two seeders started at once from both inserting.
  */
 export async function seedIdentity(db: IdentityDb, data: IdentitySeed): Promise<{ seeded: boolean }> {
+  assertRolesFit(data);
   if ((await db.organisation.count()) > 0) return { seeded: false };
   const hashes = await Promise.all(data.users.map((user) => hashPassword(user.password)));
   return db.$transaction(
@@ -47,4 +48,27 @@ export async function seedIdentity(db: IdentityDb, data: IdentitySeed): Promise<
     },
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Refuses seed data with a membership whose role does not fit its organisation's kind (or names an
+ * organisation the seed does not hold), before anything is written. The database would refuse it too
+ * (a trigger), but with a message that does not say which seed entry is wrong.
+ */
+export function assertRolesFit(data: IdentitySeed): void {
+  const organisations = new Map(data.organisations.map((o) => [o.id, o]));
+  for (const user of data.users) {
+    for (const { organisationId, role } of user.memberships) {
+      const organisation = organisations.get(organisationId);
+      if (!organisation) {
+        throw new Error(`Seed user ${user.id} has a membership in organisation ${organisationId}, which the seed does not hold`);
+      }
+      if (!roleFitsOrganisationKind(role, organisation.kind)) {
+        throw new Error(
+          `Seed user ${user.id} has role ${role} in "${organisation.name}", a ${organisation.kind} organisation, ` +
+            `which only takes ${ROLES_BY_ORGANISATION_KIND[organisation.kind].join(', ')}`,
+        );
+      }
+    }
+  }
 }

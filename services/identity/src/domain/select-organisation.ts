@@ -1,5 +1,5 @@
 import { AppError } from '@haven/kit/src/errors';
-import type { Role } from '@haven/kit/src/taxonomy';
+import { roleFitsOrganisationKind, type Role } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
@@ -23,13 +23,15 @@ export async function selectOrganisation(
   if (!isUuid(organisationId)) throw notAMember();
   const memberships = await db.membership.findMany({
     where: { userId: caller.subject, organisationId, organisation: { active: true } },
-    select: { role: true },
+    select: { role: true, organisation: { select: { kind: true } } },
   });
-  if (memberships.length === 0) throw notAMember();
+  // Only roles that fit the organisation's kind make a member (the same rule resolve-session signs by).
+  const roles = [...new Set(memberships.filter((m) => roleFitsOrganisationKind(m.role, m.organisation.kind)).map((m) => m.role as Role))];
+  if (roles.length === 0) throw notAMember();
   const updated = await db.session.updateMany({
     where: { id: caller.sessionId, userId: caller.subject, revokedAt: null, expiresAt: { gt: now } },
     data: { activeOrganisationId: organisationId },
   });
   if (updated.count !== 1) throw sessionEnded();
-  return { organisationId, roles: [...new Set(memberships.map((m) => m.role as Role))] };
+  return { organisationId, roles };
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { throttleKey } from '../domain/login-throttle';
 import { createOrganisation, createUser } from '../testing/fixtures';
 import { errorCodes, startIdentity, type IdentityHarness } from '../testing/harness';
 
@@ -7,6 +8,20 @@ beforeAll(async () => {
   identity = await startIdentity();
 });
 afterAll(() => identity?.close());
+
+/** An address no account has, different in every test: the throttle counts per address for the whole run. */
+const unknownEmail = () => `nobody-${randomBytes(5).toString('hex')}@example.test`;
+
+const throttleOf = (email: string) => identity.db.loginThrottle.findUnique({ where: { emailHash: throttleKey(email) } });
+
+async function setThrottle(email: string, failedCount: number, lockedUntil: Date) {
+  const emailHash = throttleKey(email);
+  await identity.db.loginThrottle.upsert({
+    where: { emailHash },
+    create: { emailHash, failedCount, lockedUntil },
+    update: { failedCount, lockedUntil },
+  });
+}
 
 describe('login', () => {
   it('opens a session for the right password and auto-selects the only organisation', async () => {
@@ -57,7 +72,7 @@ describe('login', () => {
     const user = await createUser(identity.db);
 
     const wrong = await identity.login(user.email, 'not the password at all');
-    const unknown = await identity.login('nobody-here@example.test', 'not the password at all');
+    const unknown = await identity.login(unknownEmail(), 'not the password at all');
 
     expect(unknown.body.errors).toEqual(wrong.body.errors);
     expect(errorCodes(unknown)).toEqual(['INVALID_CREDENTIALS']);
@@ -72,16 +87,16 @@ describe('login', () => {
     expect(await identity.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  it('counts every one of several concurrent wrong passwords and then locks the account', async () => {
+  it('counts every one of several concurrent wrong passwords and then locks the address', async () => {
     const user = await createUser(identity.db);
 
     const responses = await Promise.all(Array.from({ length: 5 }, () => identity.login(user.email, 'wrong password guess')));
 
     expect(responses.flatMap(errorCodes)).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
-    const stored = await identity.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.failedLoginCount).toBe(5);
-    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 20_000);
-    expect(stored.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + 30_000);
+    const stored = await throttleOf(user.email);
+    expect(stored!.failedCount).toBe(5);
+    expect(stored!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(stored!.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + 30_000);
   });
 
   it('checks at most the attempts left before the lock when many wrong passwords arrive at once', async () => {
@@ -92,54 +107,119 @@ describe('login', () => {
     const codes = responses.flatMap(errorCodes);
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
-    expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(5);
+    expect((await throttleOf(user.email))!.failedCount).toBe(5);
+  });
+
+  it('counts concurrent attempts on an unknown address too, the first of them racing to create its row', async () => {
+    const email = unknownEmail();
+
+    const responses = await Promise.all(Array.from({ length: 8 }, () => identity.login(email, 'wrong password guess')));
+
+    const codes = responses.flatMap(errorCodes);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
+    expect((await throttleOf(email))!.failedCount).toBe(5);
+  });
+
+  it('answers a known and an unknown address with the same sequence over seven wrong attempts', async () => {
+    const user = await createUser(identity.db);
+    const unknown = unknownEmail();
+
+    const known: string[][] = [];
+    const stranger: string[][] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      known.push(errorCodes(await identity.login(user.email, 'wrong password guess')));
+      stranger.push(errorCodes(await identity.login(unknown, 'wrong password guess')));
+    }
+
+    const expected = [...Array(5).fill(['INVALID_CREDENTIALS']), ['TOO_MANY_ATTEMPTS'], ['TOO_MANY_ATTEMPTS']];
+    expect(known).toEqual(expected);
+    expect(stranger).toEqual(expected);
+  });
+
+  it('keys the lock by the normalised address, however it is typed', async () => {
+    const user = await createUser(identity.db);
+
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await identity.login(attempt % 2 ? user.email.toUpperCase() : `  ${user.email} `, 'wrong password guess');
+    }
+
+    expect((await throttleOf(user.email))!.failedCount).toBe(5);
+    expect(errorCodes(await identity.login(user.email, user.password))).toEqual(['TOO_MANY_ATTEMPTS']);
   });
 
   it('refuses a locked account with TOO_MANY_ATTEMPTS, even with the right password', async () => {
     const user = await createUser(identity.db);
-    await identity.db.user.update({ where: { id: user.id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 30_000) } });
+    await setThrottle(user.email, 5, new Date(Date.now() + 30_000));
 
     const response = await identity.login(user.email, user.password);
 
     expect(errorCodes(response)).toEqual(['TOO_MANY_ATTEMPTS']);
     expect(await identity.db.session.count({ where: { userId: user.id } })).toBe(0);
     // A refused attempt while locked does not check (or count) the password.
-    expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(5);
+    expect((await throttleOf(user.email))!.failedCount).toBe(5);
+  });
+
+  it('takes as long to refuse a locked address as to refuse a wrong password (the same hashing work)', async () => {
+    const user = await createUser(identity.db);
+    const locked = unknownEmail();
+    await setThrottle(locked, 5, new Date(Date.now() + 60_000));
+    // Warm up: the first check of a process makes the dummy hash.
+    await identity.login(unknownEmail(), 'wrong password guess');
+
+    const time = async (email: string) => {
+      const started = process.hrtime.bigint();
+      await identity.login(email, 'wrong password guess');
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    // The fastest of three each: robust against a busy machine slowing down one request.
+    const wrong = Math.min(await time(user.email), await time(user.email), await time(user.email));
+    const refused = Math.min(await time(locked), await time(locked), await time(locked));
+
+    // A refusal without hashing would take a few milliseconds against a scrypt check's hundreds.
+    expect(refused).toBeGreaterThan(wrong * 0.5);
   });
 
   it('doubles the lock when the first failure after a lock expires fails too', async () => {
     const user = await createUser(identity.db);
-    await identity.db.user.update({ where: { id: user.id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    await setThrottle(user.email, 5, new Date(Date.now() - 1000));
 
     await identity.login(user.email, 'wrong password guess');
 
-    const stored = await identity.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.failedLoginCount).toBe(6);
-    expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    const stored = await throttleOf(user.email);
+    expect(stored!.failedCount).toBe(6);
+    expect(stored!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 50_000);
   });
 
   it('never locks for longer than 15 minutes', async () => {
-    const user = await createUser(identity.db);
-    await identity.db.user.update({ where: { id: user.id }, data: { failedLoginCount: 40, lockedUntil: new Date(Date.now() - 1000) } });
+    const email = unknownEmail();
+    await setThrottle(email, 40, new Date(Date.now() - 1000));
 
-    await identity.login(user.email, 'wrong password guess');
+    await identity.login(email, 'wrong password guess');
 
-    const lockedUntil = (await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil!.getTime();
+    const lockedUntil = (await throttleOf(email))!.lockedUntil!.getTime();
     expect(lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(lockedUntil).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
   });
 
-  it('resets the failure count on a successful login', async () => {
+  it('forgets the failures on a successful login', async () => {
     const user = await createUser(identity.db);
     await identity.login(user.email, 'wrong password guess');
     await identity.login(user.email, 'wrong password guess');
+    expect((await throttleOf(user.email))!.failedCount).toBe(2);
 
     const response = await identity.login(user.email, user.password);
 
     expect(response.body.errors).toBeUndefined();
-    const stored = await identity.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.failedLoginCount).toBe(0);
-    expect(stored.lockedUntil).toBeNull();
+    expect(await throttleOf(user.email)).toBeNull();
+  });
+
+  it('stores no address in the throttle, only its SHA-256', async () => {
+    const user = await createUser(identity.db);
+    await identity.login(user.email, 'wrong password guess');
+
+    const hash = createHash('sha256').update(user.email).digest('hex');
+    expect(await identity.db.loginThrottle.findUnique({ where: { emailHash: hash } })).not.toBeNull();
   });
 
   it('keeps passwords and session tokens out of the logs', async () => {

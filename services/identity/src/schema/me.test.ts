@@ -1,4 +1,5 @@
 import { verifyIdentity } from '@haven/kit/src/trust/tokens';
+import { throttleKey } from '../domain/login-throttle';
 import { createOrganisation, createUser } from '../testing/fixtures';
 import { errorCodes, startIdentity, type IdentityHarness } from '../testing/harness';
 
@@ -154,6 +155,23 @@ describe('changePassword', () => {
     );
 
     expect(errorCodes(response)).toEqual(['INVALID_CREDENTIALS']);
-    expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(1);
+    const throttle = await identity.db.loginThrottle.findUnique({ where: { emailHash: throttleKey(user.email) } });
+    expect(throttle!.failedCount).toBe(1);
+  });
+
+  it('refuses to change the password of a locked address, even with the right current password', async () => {
+    const user = await createUser(identity.db);
+    const { identityToken } = await identity.signIn(user);
+    for (let attempt = 0; attempt < 5; attempt++) await identity.login(user.email, 'wrong password guess');
+    const before = (await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
+
+    const response = await identity.graphql(
+      CHANGE,
+      { input: { currentPassword: user.password, newPassword: 'a brand new passphrase' } },
+      identityToken,
+    );
+
+    expect(errorCodes(response)).toEqual(['TOO_MANY_ATTEMPTS']);
+    expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
   });
 });

@@ -1,9 +1,10 @@
 import { builder } from '../builder';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
+import { ORGANISATION_KINDS } from '@haven/kit/src/taxonomy';
 import { organisationLoader } from './loaders';
 
 export const OrganisationKind = builder.enumType('OrganisationKind', {
-  values: ['COORDINATING', 'PARTNER'] as const,
+  values: ORGANISATION_KINDS,
 });
 
 /** The shared directory: every signed-in caller may read it. Partners extend it with their profile. */

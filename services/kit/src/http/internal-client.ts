@@ -22,6 +22,8 @@ export async function callInternal<T>(options: {
   identityToken: string | null;
   requestId?: string;
   timeoutMs?: number;
+  /** Where to report a failed call (the target's name stays in the logs, never in the client's error). */
+  onFailure?: (failure: { target: PartName; route: string; status: number }) => void;
 }): Promise<T> {
   const text = JSON.stringify(options.body);
   const requestId = options.requestId ?? randomUUID();
@@ -47,12 +49,14 @@ export async function callInternal<T>(options: {
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
   } catch {
-    throw new AppError('SERVICE_UNAVAILABLE', `The ${options.target} service did not answer; try again`);
+    // Clients may see this message: it names no part of the system.
+    throw new AppError('SERVICE_UNAVAILABLE', 'A part of Haven did not answer; try again');
   }
   const payload = (await response.json().catch(() => null)) as { result?: T; error?: { code: string; message: string } } | null;
   if (response.ok && payload && 'result' in payload) return payload.result as T;
   if (payload?.error && response.status < 500) {
     throw new AppError(payload.error.code as never, payload.error.message);
   }
-  throw new AppError('SERVICE_UNAVAILABLE', `The ${options.target} service could not answer; try again`);
+  options.onFailure?.({ target: options.target, route: options.route, status: response.status });
+  throw new AppError('SERVICE_UNAVAILABLE', 'A part of Haven could not answer; try again');
 }

@@ -11,7 +11,7 @@ import { AppError, describeError, isPublicCode, maskError } from '../errors';
 import type { Logger } from '../log';
 import { PARTS, type PartName, type SubgraphName } from '../taxonomy';
 import type { PartKeys } from '../trust/keys';
-import { graphqlRequestDigest, sha256 } from '../trust/digest';
+import { graphqlRequestDigest, sha256, type GraphqlRequestBody } from '../trust/digest';
 import { ReplayGuard } from '../trust/replay-guard';
 import { TrustError, verifyAssertion, verifyIdentity, type Identity } from '../trust/tokens';
 import { HttpError, parseJson, readBody, sendError, sendJson } from './body';
@@ -63,6 +63,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     schema: options.schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     // Masking happens here; logging happens in requestIdOnErrors, where the request id is known.
     formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, SILENT),
@@ -92,8 +93,11 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
   async function handleGraphql(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'Use POST');
     const raw = await readBody(req);
-    const body = parseJson(raw) as { query?: string; variables?: unknown };
-    const trust = await verifyCaller(req, graphqlRequestDigest(body), ['gateway']);
+    const body = parseJson(raw);
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new HttpError(400, 'BAD_REQUEST', 'Body must be a GraphQL request object');
+    }
+    const trust = await verifyCaller(req, graphqlRequestDigest(body as GraphqlRequestBody), ['gateway']);
     const base: RequestContext = {
       caller: trust.caller,
       identityToken: trust.identityToken,

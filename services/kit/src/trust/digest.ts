@@ -14,7 +14,21 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** Binds an assertion to one GraphQL request: the query text and its variables. */
-export function graphqlRequestDigest(request: { query?: string | null; variables?: unknown }): string {
-  return sha256(canonicalJson({ query: request.query ?? '', variables: request.variables ?? {} }));
+export interface GraphqlRequestBody {
+  query?: string | null;
+  variables?: unknown;
+  operationName?: string | null;
+  extensions?: unknown;
+}
+
+/** Binds an assertion to one GraphQL request: everything in the body that the subgraph acts on. */
+export function graphqlRequestDigest(request: GraphqlRequestBody): string {
+  return sha256(
+    canonicalJson({
+      query: request.query ?? '',
+      variables: request.variables ?? {},
+      operationName: request.operationName ?? null,
+      extensions: request.extensions ?? {},
+    }),
+  );
 }

@@ -1,5 +1,16 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PARTS, type PartName } from '../taxonomy';
 
@@ -12,21 +23,49 @@ export interface PartKeys {
 
 /**
  * Embedded default: one Ed25519 key pair per part, generated once into `dir` (mode 0600).
- * Safe when several processes start at once: each file is written to a temporary name and renamed,
- * and a pair is only created when its private key is missing.
+ * Several processes may start at once: generation runs under an exclusive lock file, and each file is
+ * written under a temporary name and renamed, so nobody reads half a key or a mismatched pair.
  */
 export function ensureKeyDirectory(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const part of PARTS) {
-    const privatePath = join(dir, `${part}.key`);
-    if (existsSync(privatePath)) continue;
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const tmp = `.${process.pid}.${Date.now()}`;
-    writeFileSync(join(dir, `${part}.pub${tmp}`), publicKey.export({ type: 'spki', format: 'pem' }));
-    writeFileSync(privatePath + tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    renameSync(join(dir, `${part}.pub${tmp}`), join(dir, `${part}.pub`));
-    renameSync(privatePath + tmp, privatePath);
-    chmodSync(privatePath, 0o600);
+  const complete = () => PARTS.every((part) => existsSync(join(dir, `${part}.key`)) && existsSync(join(dir, `${part}.pub`)));
+  if (complete()) return;
+  withLockFile(join(dir, '.generate.lock'), () => {
+    for (const part of PARTS) {
+      if (existsSync(join(dir, `${part}.key`)) && existsSync(join(dir, `${part}.pub`))) continue;
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      writeAtomically(join(dir, `${part}.pub`), publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
+      writeAtomically(join(dir, `${part}.key`), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
+    }
+  });
+}
+
+function writeAtomically(path: string, content: string, mode: number) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { mode });
+  chmodSync(tmp, mode);
+  renameSync(tmp, path);
+}
+
+/** Runs `work` while holding `lockPath` (created exclusively); waits for another holder, steals a stale lock. */
+function withLockFile(lockPath: string, work: () => void) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lockPath, 'wx', 0o600));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const heldFor = Date.now() - (statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      const stale = heldFor > 30_000;
+      if (stale || Date.now() > deadline) rmSync(lockPath, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lockPath, { force: true });
   }
 }
 

@@ -107,6 +107,12 @@ describe('request digest', () => {
     );
   });
 
+  it('changes when the operation name or extensions change', () => {
+    const base = { query: 'query A { a } query B { b }', variables: {} };
+    expect(graphqlRequestDigest({ ...base, operationName: 'A' })).not.toBe(graphqlRequestDigest({ ...base, operationName: 'B' }));
+    expect(graphqlRequestDigest({ ...base, extensions: { x: 1 } })).not.toBe(graphqlRequestDigest(base));
+  });
+
   it('changes when a variable value changes', () => {
     expect(graphqlRequestDigest({ query: 'q', variables: { id: '1' } })).not.toBe(
       graphqlRequestDigest({ query: 'q', variables: { id: '2' } }),
