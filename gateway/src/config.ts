@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '@haven/kit/src/config';
+import { booleanFlag, loadConfig } from '@haven/kit/src/config';
 import type { SubgraphName } from '@haven/kit/src/taxonomy';
 
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const graphqlUrl = (port: number) => z.string().url().default(`http://127.0.0.1:${port}/graphql`);
 
 /** The committed supergraph; the gateway never introspects or polls subgraphs for their schema. */

@@ -1,15 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { describeError } from '@haven/kit/src/errors';
+import {
+  apolloHeaders,
+  listenApollo,
+  originalError,
+  writeApolloResponse,
+  type RunningServer,
+} from '@haven/kit/src/http/apollo-http';
 import { HttpError, parseJson, readBody, sendJson } from '@haven/kit/src/http/body';
 import { HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
-import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
 import type { Logger } from '@haven/kit/src/log';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
@@ -57,7 +62,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     formatError: (formatted, error) =>
-      maskGatewayError(formatted, unwrap(error), requestScope.getStore()?.requestId, log),
+      maskGatewayError(formatted, originalError(error), requestScope.getStore()?.requestId, log),
     plugins: [
       options.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -75,25 +80,13 @@ export function createGatewayServer(options: GatewayServerOptions) {
       body = (req.headers['content-type'] ?? '').includes('json') ? parseJson(raw) : raw;
     }
     const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId });
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(key, value);
-      else if (Array.isArray(value)) headers.set(key, value.join(', '));
-    }
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const context: GatewayContext = { requestId, identityToken, log: log.child({ requestId }) };
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers: apolloHeaders(req.headers), search: url.search, body },
       context: async () => context,
     });
-    const out: Record<string, string> = { [HEADER_REQUEST_ID]: requestId };
-    for (const [key, value] of response.headers) out[key] = value;
-    res.writeHead(response.status ?? 200, out);
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    await writeApolloResponse(res, response, { [HEADER_REQUEST_ID]: requestId });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -123,35 +116,20 @@ export function createGatewayServer(options: GatewayServerOptions) {
     }
   }
 
-  let http: Server | undefined;
   return {
     apollo,
     async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
-      await apollo.start();
+      const running = await listenApollo(apollo, (req, res) => void handle(req, res), port, host);
       started = true;
-      http = createServer((req, res) => void handle(req, res));
-      await new Promise<void>((resolve, reject) => {
-        http!.once('error', reject);
-        http!.listen(port, host, resolve);
-      });
-      const actual = (http.address() as AddressInfo).port;
       return {
-        url: `http://${host}:${actual}/graphql`,
-        port: actual,
+        ...running,
         close: async () => {
           started = false;
-          const closed = new Promise<void>((resolve) => http!.close(() => resolve()));
-          http!.closeIdleConnections();
-          await closed;
-          await apollo.stop();
+          await running.close();
         },
       };
     },
   };
-}
-
-function unwrap(error: unknown): unknown {
-  return (error as { originalError?: unknown })?.originalError ?? error;
 }
 
 /** Apollo's own log lines into our structured log; its debug chatter is dropped. */

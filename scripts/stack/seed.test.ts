@@ -11,11 +11,14 @@ let urls: { identity: string; partners: string };
 
 beforeAll(async () => {
   scratch = await createScratchDatabase('haven_seed');
-  // App roles are cluster-wide: keep the run's password (setting another would lock out the run's other tests).
-  const password = decodeURIComponent(new URL(testDatabase().appUrl('identity')).password);
+  // App roles are cluster-wide: keep the run's passwords (setting others would lock out the run's other tests).
+  const passwordOf = (service: 'identity' | 'partners') => decodeURIComponent(new URL(testDatabase().appUrl(service)).password);
   await migrateAll({ adminUrl: scratch.adminUrl, services: ['identity', 'partners'] });
   // Through the services' own roles, as `npm start` does: the grants must allow the seed.
-  urls = { identity: appDatabaseUrl(scratch.adminUrl, 'identity', password), partners: appDatabaseUrl(scratch.adminUrl, 'partners', password) };
+  urls = {
+    identity: appDatabaseUrl(scratch.adminUrl, 'identity', passwordOf('identity')),
+    partners: appDatabaseUrl(scratch.adminUrl, 'partners', passwordOf('partners')),
+  };
 }, 60_000);
 
 afterAll(async () => {

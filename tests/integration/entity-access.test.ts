@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TEST_ORGANISATIONS, TEST_USERS } from '../support/fixtures';
 import { startStack, type Stack } from '../support/stack';
 import { gatewayAssertion, identityFor, postToSubgraph, type GraphqlBody } from '../support/trust';
@@ -21,6 +22,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
+
+/** A case of another coordinating organisation, written straight into the cases database. */
+async function caseOfAnotherOrganisation(): Promise<string> {
+  const row = await stack.dbs.cases.case.create({
+    data: {
+      reference: `HVN-T${randomUUID().slice(0, 7).toUpperCase()}`,
+      urgency: 'STANDARD',
+      needs: ['LEGAL_AID'],
+      coordinatingOrganisationId: randomUUID(),
+      coordinatorUserId: randomUUID(),
+    },
+  });
+  return row.id;
+}
 
 async function entities(subgraph: 'cases' | 'identity', representations: object[], selection: string, identityToken: string) {
   const body: GraphqlBody = {
@@ -60,6 +75,38 @@ describe('_entities with a valid gateway assertion', () => {
     const response = await entities('cases', [{ __typename: 'Case', id: caseId }], CASE_FIELDS, await coordinatorOfPartnerB());
     expect(response.body?.data?._entities?.[0] ?? null).toBeNull();
     expect(JSON.stringify(response.body)).not.toContain('URGENT');
+  });
+
+  it('decides each case in one _entities list on its own (no cached decision reused across items)', async () => {
+    const otherCaseId = await caseOfAnotherOrganisation();
+    for (const order of [
+      [caseId, otherCaseId],
+      [otherCaseId, caseId],
+    ]) {
+      const response = await entities(
+        'cases',
+        order.map((id) => ({ __typename: 'Case', id })),
+        '... on Case { id }',
+        await coordinatorOfCentre(),
+      );
+      const byId = order.map((id, index) => [id, response.body?.data?._entities?.[index]?.id ?? null]);
+      expect(byId).toEqual(order.map((id) => [id, id === caseId ? caseId : null]));
+    }
+  });
+
+  it('decides each user in one _entities list on its own: own email shown, another user’s withheld', async () => {
+    const response = await entities(
+      'identity',
+      [
+        { __typename: 'User', id: TEST_USERS.staffB.id },
+        { __typename: 'User', id: TEST_USERS.coordinatorA.id },
+      ],
+      '... on User { id email }',
+      await staffOfPartnerB(),
+    );
+    const text = JSON.stringify(response.body);
+    expect(text).toContain(TEST_USERS.staffB.email);
+    expect(text).not.toContain(TEST_USERS.coordinatorA.email);
   });
 
   it('gives a user their own email (the control)', async () => {
@@ -107,7 +154,7 @@ describe('through the gateway', () => {
       { id: caseId },
       coordinatorB,
     );
-    expect(body.data?.case?.id ?? caseId).toBe(caseId);
+    expect(body.data.case.id).toBe(caseId);
     expect(JSON.stringify(body)).not.toContain(TEST_USERS.coordinatorA.email);
     expect(body.errors?.some((e: { extensions?: { code?: string } }) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
   });

@@ -56,9 +56,10 @@ export function expiredGatewayAssertion(
     rid: randomUUID(),
     iss: 'gateway',
     aud: options.audience,
-    iat: now - 60,
+    // iat within the accepted age, so only the expiry can be what refuses it.
+    iat: now - 10,
     jti: randomUUID(),
-    exp: now - 30,
+    exp: now - 1,
   });
   const signature = sign(null, Buffer.from(`${header}.${payload}`), keys.gateway.privateKey).toString('base64url');
   return `${header}.${payload}.${signature}`;

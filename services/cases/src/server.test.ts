@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { REFERENCE_PATTERN } from './domain/create-case';
-import { caller, errorCodes, postWithoutAssertion, startCases } from './test-support';
+import { caller, errorCodes, postWithoutAssertion, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
+import { createCasesDb } from './db';
+import { createCasesServer } from './server';
 
+const startCases = () => startTestSubgraph({ name: 'cases', createDb: createCasesDb, createServer: createCasesServer });
 type Cases = Awaited<ReturnType<typeof startCases>>;
 
 const CASE_FIELDS = 'id reference urgency needs status createdAt coordinatingOrganisation { id } coordinator { id }';
@@ -32,7 +35,7 @@ describe('cases subgraph over HTTP', () => {
   });
 
   afterAll(async () => {
-    await cases.db.case.deleteMany({ where: { coordinatingOrganisationId: { in: [orgA, orgB] } } });
+    await cases.admin.case.deleteMany({ where: { coordinatingOrganisationId: { in: [orgA, orgB] } } });
     await cases.close();
   });
 

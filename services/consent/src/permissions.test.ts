@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { graphql } from 'graphql';
 import { createLogger } from '@haven/kit/src/log';
+import { caller } from '@haven/kit/src/testing/test-subgraph';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { ConsentContext } from './context';
 import type { ConsentDb } from './db';
 import { buildConsentSchema } from './schema';
-import { caller, consentRecordFixture } from './test-support';
+import { consentRecordFixture } from './test-support';
 
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on ConsentRecord { id recordedByOrganisationId categories }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { caller, consentRecordFixture, errorCodes, postWithoutAssertion, startConsent } from './test-support';
+import { caller, errorCodes, postWithoutAssertion, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
+import { createConsentDb } from './db';
+import { createConsentServer } from './server';
+import { consentRecordFixture } from './test-support';
 
+const startConsent = () => startTestSubgraph({ name: 'consent', createDb: createConsentDb, createServer: createConsentServer });
 type Consent = Awaited<ReturnType<typeof startConsent>>;
 
 const RECORD_FIELDS = 'id recordId version caseId status legalBasis categories purposes recordedByOrganisationId';

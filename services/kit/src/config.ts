@@ -11,7 +11,8 @@ export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEn
   throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** An environment switch: exactly `true` or `false`, so a typo stops start-up instead of meaning "off". */
+export const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Settings every subgraph shares. Each service adds its own on top. */
 export const subgraphConfigSchema = (defaultPort: number) =>
@@ -27,6 +28,8 @@ export const subgraphConfigSchema = (defaultPort: number) =>
     HAVEN_INTROSPECTION: booleanFlag.optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   });
+
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema>>;
 
 export function introspectionEnabled(config: { NODE_ENV: string; HAVEN_INTROSPECTION?: boolean }): boolean {
   return config.HAVEN_INTROSPECTION ?? config.NODE_ENV !== 'production';

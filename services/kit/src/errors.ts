@@ -33,6 +33,11 @@ export class AppError extends GraphQLError {
   }
 }
 
+/** BAD_USER_INPUT naming the field, so a form can show the message next to it. */
+export function badInput(field: string, message: string): AppError {
+  return new AppError('BAD_USER_INPUT', message, { field });
+}
+
 export function isPublicCode(code: unknown): code is string {
   return typeof code === 'string' && PUBLIC_CODES.has(code);
 }

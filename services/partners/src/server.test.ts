@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { caller, errorCodes, postGraphql, postWithoutAssertion, startPartners } from './test-support';
+import { caller, errorCodes, postGraphql, postWithoutAssertion, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
+import { createPartnersDb } from './db';
+import { createPartnersServer } from './server';
 
+const startPartners = () => startTestSubgraph({ name: 'partners', createDb: createPartnersDb, createServer: createPartnersServer });
 type Partners = Awaited<ReturnType<typeof startPartners>>;
 
 const PROFILE_FIELDS = 'organisation { id } description province city acceptingReferrals updatedAt';
@@ -23,13 +26,13 @@ describe('partners subgraph over HTTP', () => {
 
   beforeAll(async () => {
     partners = await startPartners();
-    await partners.db.organisationProfile.createMany({
+    await partners.admin.organisationProfile.createMany({
       data: [
         { organisationId: orgA, description: 'Shelter A', province: 'OVERIJSSEL', city: 'Zwolle' },
         { organisationId: orgB, description: 'Clinic B', province: 'LIMBURG', city: 'Maastricht' },
       ],
     });
-    await partners.db.service.createMany({
+    await partners.admin.service.createMany({
       data: [
         { id: serviceA, organisationId: orgA, type: 'SHELTER', name: 'Shelter A beds', province: 'OVERIJSSEL', minAge: 12, maxAge: 23 },
         { id: serviceB, organisationId: orgB, type: 'MEDICAL_CARE', name: 'Clinic B care', province: 'LIMBURG' },
@@ -38,7 +41,7 @@ describe('partners subgraph over HTTP', () => {
   });
 
   afterAll(async () => {
-    await partners.db.organisationProfile.deleteMany({ where: { organisationId: { in: [orgA, orgB] } } });
+    await partners.admin.organisationProfile.deleteMany({ where: { organisationId: { in: [orgA, orgB] } } });
     await partners.close();
   });
 
@@ -196,7 +199,7 @@ describe('partners subgraph over HTTP', () => {
         adminC,
       );
       expect(res.body?.data?.updateOrganisationProfile).toMatchObject({ city: 'Assen', province: 'DRENTHE', acceptingReferrals: true });
-      await partners.db.organisationProfile.delete({ where: { organisationId: orgC } });
+      await partners.admin.organisationProfile.delete({ where: { organisationId: orgC } });
     });
   });
 
@@ -240,7 +243,7 @@ describe('partners subgraph over HTTP', () => {
       ['an empty name', { name: '' }],
       ['a null type', { type: null }],
     ])('refuses %s and changes nothing', async (_label, change) => {
-      await partners.db.service.update({ where: { id: serviceA }, data: { minAge: 12, maxAge: 23 } });
+      await partners.admin.service.update({ where: { id: serviceA }, data: { minAge: 12, maxAge: 23 } });
       const before = await serviceRow(serviceA);
       const res = await partners.gql({ query: UPDATE_SERVICE, variables: { input: { id: serviceA, ...change } } }, adminA);
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -264,7 +267,7 @@ describe('partners subgraph over HTTP', () => {
 
     it('refuses an assertion signed by the wrong key', async () => {
       const forged = { ...partners.keys, gateway: partners.keys.cases };
-      const res = await postGraphql(partners.url, forged, { query: '{ services { id } }' }, coordinator);
+      const res = await postGraphql(partners, forged, { query: '{ services { id } }' }, coordinator);
       expect(res.status).toBe(401);
     });
   });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { AppError } from '@haven/kit/src/errors';
+import { AppError, badInput } from '@haven/kit/src/errors';
 import { SERVICE_TYPES, type ServiceType } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { CasesDb } from '../db';
@@ -20,10 +20,6 @@ export function newCaseReference(): string {
 export interface CreateCaseInput {
   urgency: Urgency;
   needs: ServiceType[];
-}
-
-function badInput(field: string, message: string) {
-  return new AppError('BAD_USER_INPUT', message, { field });
 }
 
 /** Opens a case for the caller's organisation, with the caller as coordinator. */

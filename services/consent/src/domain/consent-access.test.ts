@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@haven/kit/src/taxonomy';
-import { caller } from '../test-support';
+import { caller } from '@haven/kit/src/testing/test-subgraph';
 import { consentReaderOrganisation, mayReadConsentRecord } from './consent-access';
 
 describe('who may read a consent record', () => {

@@ -6,15 +6,17 @@ import { userLoader } from './loaders';
 /**
  * A person who signs in. Field rules (permissions.ts) decide per object: the user themself and
  * network admins see the fields; anyone else who reaches a User (through a Membership or
- * `_entities`) sees its id only.
+ * `_entities`) sees its id only. The withheld fields are nullable on purpose: a refused field is
+ * null with a FORBIDDEN error, instead of nulling the case or list that points at the user.
  */
 export const UserType = builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
-    displayName: t.exposeString('displayName'),
-    email: t.exposeString('email'),
-    active: t.exposeBoolean('active'),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    active: t.exposeBoolean('active', { nullable: true }),
     memberships: t.relation('memberships', {
+      nullable: true,
       description: 'Every membership, also in deactivated organisations.',
       query: { orderBy: [{ organisation: { name: 'asc' } }, { role: 'asc' }] },
     }),

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { createScratchDatabase, testDatabase } from '../testing/db';
-import { appRoleName, ensureAppRoles } from './app-roles';
+import { appDatabaseUrl, appRoleName, ensureAppRoles } from './app-roles';
 import { migrateAll } from './migrate-all';
-import { SERVICES } from './services';
+import { SERVICES, type ServiceName } from './services';
 
 async function asRole<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -57,6 +57,31 @@ describe("a service's app role", () => {
     });
   });
 
+  test('cannot create temporary tables', async () => {
+    for (const service of SERVICES) {
+      await asRole(testDatabase().appUrl(service), async (c) => {
+        expect(await sqlState(c.query('CREATE TEMPORARY TABLE "Staging" (id int)'))).toBe(INSUFFICIENT_PRIVILEGE);
+      });
+    }
+  });
+
+  test("consent's role reads and adds consent records but cannot change or remove one", async () => {
+    await asRole(testDatabase().appUrl('consent'), async (c) => {
+      await c.query('SELECT count(*) FROM consent."ConsentRecord"');
+      // Denied on privileges before any row is looked at, so no record needs to exist.
+      expect(await sqlState(c.query(`UPDATE consent."ConsentRecord" SET status = 'WITHDRAWN'`))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await sqlState(c.query('DELETE FROM consent."ConsentRecord"'))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await sqlState(c.query('TRUNCATE consent."ConsentRecord"'))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+
+  test("identity's role cannot delete an organisation or a user (they are deactivated)", async () => {
+    await asRole(identityUrl(), async (c) => {
+      expect(await sqlState(c.query('DELETE FROM identity."Organisation"'))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await sqlState(c.query('DELETE FROM identity."User"'))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+
   test("cannot read another service's schema", async () => {
     await asRole(identityUrl(), async (c) => {
       for (const other of SERVICES.filter((s) => s !== 'identity')) {
@@ -76,25 +101,38 @@ describe("a service's app role", () => {
   });
 });
 
+/** The run's own password of a role (roles are cluster-wide: other test files log in with it meanwhile). */
+const runPassword = (service: ServiceName) => decodeURIComponent(new URL(testDatabase().appUrl(service)).password);
+
 describe('ensureAppRoles', () => {
+  test('gives every service role its own password', () => {
+    expect(new Set(SERVICES.map(runPassword)).size).toBe(SERVICES.length);
+  });
+
   test('is safe to run again and concurrently, also on another database of the same server', async () => {
-    // The run's own password: roles are cluster-wide, and other test files log in with it meanwhile.
-    const password = decodeURIComponent(new URL(testDatabase().appUrl('identity')).password);
+    const passwords = Object.fromEntries(SERVICES.map((s) => [s, runPassword(s)]));
     const db = await createScratchDatabase();
     try {
       await migrateAll({ adminUrl: db.adminUrl });
       await Promise.all([
-        ensureAppRoles({ adminUrl: db.adminUrl, password }),
-        ensureAppRoles({ adminUrl: db.adminUrl, password }),
-        ensureAppRoles({ adminUrl: testDatabase().adminUrl, password }),
+        ensureAppRoles({ adminUrl: db.adminUrl, passwords }),
+        ensureAppRoles({ adminUrl: db.adminUrl, passwords }),
+        ensureAppRoles({ adminUrl: testDatabase().adminUrl, passwords }),
       ]);
-      const appUrl = new URL(db.adminUrl);
-      appUrl.username = appRoleName('partners');
-      appUrl.password = encodeURIComponent(password);
-      const count = await asRole(appUrl.toString(), async (c) => (await c.query('SELECT count(*)::int AS n FROM partners."Service"')).rows[0]);
+      const count = await asRole(appDatabaseUrl(db.adminUrl, 'partners', runPassword('partners')), async (c) =>
+        (await c.query('SELECT count(*)::int AS n FROM partners."Service"')).rows[0],
+      );
       expect(count).toEqual({ n: 0 });
     } finally {
       await db.drop();
+    }
+  });
+
+  test("sets only the passwords it is given: another role's password stays as it was", async () => {
+    await ensureAppRoles({ adminUrl: testDatabase().adminUrl, passwords: { identity: runPassword('identity') } });
+    for (const service of SERVICES) {
+      const user = await asRole(testDatabase().appUrl(service), async (c) => (await c.query('SELECT current_user AS u')).rows[0].u);
+      expect(user).toBe(appRoleName(service));
     }
   });
 });

@@ -1,6 +1,8 @@
 import { Client, escapeIdentifier, escapeLiteral, type ClientBase } from 'pg';
-import { SERVICES } from './services';
+import type { Logger } from '../log';
+import { tableGrant } from './grants';
 import { withCredentials } from './pg-url';
+import { SERVICES, type ServiceName } from './services';
 
 /** The application's role for a service: `haven_<service>`. Cluster-wide, like every PostgreSQL role. */
 export function appRoleName(service: string): string {
@@ -12,39 +14,73 @@ export function appDatabaseUrl(adminUrl: string, service: string, password: stri
   return withCredentials(adminUrl, appRoleName(service), password);
 }
 
+/** One password per service role; a service missing here keeps the password its role has. */
+export type AppRolePasswords = Partial<Record<ServiceName, string>>;
+
+/** The environment variable holding a service role's password: HAVEN_DB_PASSWORD_<SERVICE>. */
+export function appPasswordEnvName(service: ServiceName): string {
+  return `HAVEN_DB_PASSWORD_${service.toUpperCase()}`;
+}
+
+/** The passwords set in `env` (HAVEN_DB_PASSWORD_IDENTITY …); unset or empty ones are left out. */
+export function appPasswordsFromEnv(env: NodeJS.ProcessEnv = process.env, services: readonly ServiceName[] = SERVICES): AppRolePasswords {
+  const passwords: AppRolePasswords = {};
+  for (const service of services) {
+    const value = env[appPasswordEnvName(service)];
+    if (value) passwords[service] = value;
+  }
+  return passwords;
+}
+
 export interface EnsureAppRolesOptions {
   /** Owner/admin role of the database; the schemas' tables belong to it. */
   adminUrl: string;
-  services?: readonly string[];
+  services?: readonly ServiceName[];
   /**
-   * The app roles' password (the same for each service's role). When given it is (re)set on every run, so
-   * the caller's password is the one that works; when omitted, existing passwords are left alone and a new
-   * role gets none (cannot log in by password until one is set).
+   * Each role's own password (never shared: one leaked service credential must not open the others' data).
+   * A password given is (re)set on every run, so the caller's password is the one that works; a service left
+   * out keeps its role's password, and a new role created without one cannot log in by password until one is set.
+   *
+   * Roles are cluster-wide: two runs that set different passwords for the same role on one server (e.g. two
+   * concurrent test runs on one server) lock each other out when the server checks passwords (see
+   * tests/setup/global-setup.ts); a server with trust auth, like the machine PostgreSQL of CI, does not care.
    */
-  password?: string;
+  passwords?: AppRolePasswords;
+  /** Where to report tables that have no entry in grants.ts (and so get no privileges). */
+  log?: Pick<Logger, 'warn'>;
+}
+
+export interface EnsureAppRolesResult {
+  /** `<schema>.<table>` of service tables without an entry in TABLE_GRANTS: their app role has no access. */
+  ungranted: string[];
 }
 
 /**
  * Makes each service's app role exist and hold exactly what the service needs in this database:
- * USAGE on its own schema (never CREATE), DML on its tables, USAGE/SELECT on its sequences, the same for
- * tables the owner creates later, nothing on the other services' schemas and nothing on the migration
- * history. Safe to run again and concurrently, also from other databases of the same server (roles are
- * cluster-wide, grants are per database). Run it after the migrations.
+ * USAGE on its own schema (never CREATE), per table exactly the privileges of TABLE_GRANTS (grants.ts; a
+ * table without an entry gets none), USAGE/SELECT on its sequences, nothing on the other services'
+ * schemas, nothing on the migration history, no temporary tables. Whatever was granted before (also by
+ * hand, or by older versions of this code) is revoked first, in the same transaction. Safe to run again
+ * and concurrently, also from other databases of the same server (roles are cluster-wide, grants are per
+ * database). Run it after the migrations: tables created later get nothing until it runs again.
  */
-export async function ensureAppRoles(options: EnsureAppRolesOptions): Promise<void> {
+export async function ensureAppRoles(options: EnsureAppRolesOptions): Promise<EnsureAppRolesResult> {
   const services = options.services ?? SERVICES;
   const client = new Client({ connectionString: options.adminUrl, application_name: 'haven-migrate' });
   await client.connect();
+  const ungranted: string[] = [];
   try {
     for (const service of services) {
-      await retryOnCatalogRace(() => ensureRole(client, appRoleName(service), options.password));
+      await retryOnCatalogRace(() => ensureRole(client, appRoleName(service), options.passwords?.[service]));
     }
     await retryOnCatalogRace(async () => {
+      ungranted.length = 0;
       await client.query('BEGIN');
       try {
         // Concurrent GRANTs on one object fail with "tuple concurrently updated": serialise per database.
         await client.query(`SELECT pg_advisory_xact_lock(hashtext('haven:grants'))`);
-        for (const service of services) await grantServicePrivileges(client, service, services);
+        await restrictPublic(client);
+        for (const service of services) ungranted.push(...(await grantServicePrivileges(client, service, services)));
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -53,6 +89,26 @@ export async function ensureAppRoles(options: EnsureAppRolesOptions): Promise<vo
     });
   } finally {
     await client.end().catch(() => undefined);
+  }
+  for (const table of ungranted) {
+    options.log?.warn('table has no entry in services/kit/src/db/grants.ts: its app role gets no privileges on it', { table });
+  }
+  return { ungranted };
+}
+
+/**
+ * What every role (PUBLIC) may do in this database by default, taken away: temporary tables (a place to
+ * stage or hide data outside every grant) and, on PostgreSQL 14 and older, CREATE in the public schema (15
+ * dropped that default). Nothing is granted back: no Haven role needs either.
+ */
+async function restrictPublic(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ db: string; version: number }>(
+    `SELECT current_database() AS db, current_setting('server_version_num')::int AS version`,
+  );
+  await client.query(`REVOKE TEMPORARY ON DATABASE ${escapeIdentifier(rows[0]!.db)} FROM PUBLIC`);
+  if (rows[0]!.version < 150000) {
+    const publicSchema = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'public'`);
+    if (publicSchema.rowCount) await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
   }
 }
 
@@ -91,21 +147,39 @@ async function ensureRole(client: ClientBase, role: string, password: string | u
   }
 }
 
-async function grantServicePrivileges(client: ClientBase, service: string, services: readonly string[]): Promise<void> {
+/** The service's privileges, from nothing; returns the tables that got none for want of a TABLE_GRANTS entry. */
+async function grantServicePrivileges(client: ClientBase, service: ServiceName, services: readonly ServiceName[]): Promise<string[]> {
   const role = escapeIdentifier(appRoleName(service));
   const schema = escapeIdentifier(service);
   const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
-  await client.query(`GRANT CONNECT ON DATABASE ${escapeIdentifier(rows[0]!.db)} TO ${role}`);
+  const database = escapeIdentifier(rows[0]!.db);
+  await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
+  // Granted to the role itself (not only through PUBLIC) it would survive restrictPublic.
+  await client.query(`REVOKE TEMPORARY ON DATABASE ${database} FROM ${role}`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await client.query(`REVOKE CREATE ON SCHEMA ${schema} FROM ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
-  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+  // Start from nothing: whatever was granted before (by hand, or the blanket DML of earlier versions,
+  // including their default privileges for future tables) goes, so only TABLE_GRANTS remains. One transaction:
+  // the running service never sees the gap. The migration history is in the schema but never granted.
+  await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} REVOKE ALL ON TABLES FROM ${role}`);
+  const tables = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+    [service],
+  );
+  const ungranted: string[] = [];
+  for (const { name } of tables.rows) {
+    const grant = tableGrant(service, name);
+    if (!grant) {
+      ungranted.push(`${service}.${name}`);
+      continue;
+    }
+    await client.query(`GRANT ${grant.privileges.join(', ')} ON ${schema}.${escapeIdentifier(name)} TO ${role}`);
+  }
+  // Sequences (serial/identity columns) only hand out numbers; an INSERT that uses one needs them.
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
-  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
   await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
-  // The app reads and writes its data, never its migration history.
-  const history = await client.query(`SELECT to_regclass($1) AS t`, [`${schema}."_prisma_migrations"`]);
-  if (history.rows[0]?.t) await client.query(`REVOKE ALL ON ${schema}."_prisma_migrations" FROM ${role}`);
   // Nothing on the other services' schemas, even if someone granted it by hand.
   for (const other of services) {
     if (other === service) continue;
@@ -115,6 +189,7 @@ async function grantServicePrivileges(client: ClientBase, service: string, servi
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${escapeIdentifier(other)} FROM ${role}`);
     }
   }
+  return ungranted;
 }
 
 const RACE_CODES = new Set(['23505', '42710', '40001', '40P01']);

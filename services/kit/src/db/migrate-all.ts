@@ -1,18 +1,21 @@
-import { ensureAppRoles } from './app-roles';
+import { ensureAppRoles, type AppRolePasswords } from './app-roles';
 import { migrateService, type MigrateServiceResult, type MigrationLog } from './migrate-service';
-import { REPO_ROOT, SERVICES, migrationsDirFor } from './services';
+import { REPO_ROOT, SERVICES, migrationsDirFor, type ServiceName } from './services';
 
 export interface MigrateAllOptions {
   adminUrl: string;
-  /** See ensureAppRoles: set when given, left alone when omitted. */
-  appPassword?: string;
-  services?: readonly string[];
+  /** Each app role's own password (see ensureAppRoles): set when given, left alone when omitted. */
+  appPasswords?: AppRolePasswords;
+  services?: readonly ServiceName[];
   /** Repository root holding prisma/<service>/migrations (tests point it elsewhere). */
   root?: string;
   log?: MigrationLog;
 }
 
-/** Every service's migrations, then the app roles and their grants (which need the tables to exist). */
+/**
+ * Every service's migrations, then the app roles and their grants (which need the tables to exist). A table
+ * without an entry in grants.ts is reported through `log` and left without privileges for its app role.
+ */
 export async function migrateAll(options: MigrateAllOptions): Promise<MigrateServiceResult[]> {
   const services = options.services ?? SERVICES;
   const results: MigrateServiceResult[] = [];
@@ -26,6 +29,6 @@ export async function migrateAll(options: MigrateAllOptions): Promise<MigrateSer
       }),
     );
   }
-  await ensureAppRoles({ adminUrl: options.adminUrl, services, password: options.appPassword });
+  await ensureAppRoles({ adminUrl: options.adminUrl, services, passwords: options.appPasswords, log: options.log });
   return results;
 }

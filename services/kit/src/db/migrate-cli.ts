@@ -2,14 +2,16 @@
  * `npm run db:migrate` — applies every service's pending migrations and sets up the app roles.
  *
  *   DATABASE_URL            admin/owner URL of the database (required; never the app's own role)
- *   HAVEN_DB_APP_PASSWORD   password for the haven_<service> app roles; when set, (re)applied on every run
- *                           (the start script passes the one it generated). When unset, role passwords are
- *                           left as they are.
+ *   HAVEN_DB_PASSWORD_IDENTITY, HAVEN_DB_PASSWORD_PARTNERS, HAVEN_DB_PASSWORD_CASES, HAVEN_DB_PASSWORD_CONSENT
+ *                           each app role's own password (haven_identity …); one that is set is (re)applied on
+ *                           every run, one that is unset leaves that role's password as it is. Give each service
+ *                           only its own.
  *
  *   npm run db:migrate -- --rolled-back <service>/<migration>
  *       marks a failed migration rolled back (as `prisma migrate resolve --rolled-back` does); run
  *       `npm run db:migrate` again afterwards to apply the fixed migration.
  */
+import { appPasswordEnvName, appPasswordsFromEnv, appRoleName } from './app-roles';
 import { markRolledBack } from './mark-rolled-back';
 import { migrateAll } from './migrate-all';
 import { MigrationError } from './migration-error';
@@ -34,15 +36,22 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Marked ${service}/${migrationName} as rolled back. Run \`npm run db:migrate\` to apply it again.\n`);
     return 0;
   }
-  const password = process.env.HAVEN_DB_APP_PASSWORD || undefined;
+  const passwords = appPasswordsFromEnv();
   process.stdout.write(`Migrating ${redactUrl(adminUrl)}\n`);
-  const results = await migrateAll({ adminUrl, appPassword: password });
+  const log = {
+    info: () => undefined,
+    warn: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`warning: ${message} ${JSON.stringify(fields ?? {})}\n`),
+  };
+  const results = await migrateAll({ adminUrl, appPasswords: passwords, log });
   for (const result of results) {
     const applied = result.applied.length ? result.applied.join(', ') : 'nothing new';
     process.stdout.write(`  ${result.service}: ${applied} (${result.alreadyApplied} already applied)\n`);
   }
+  const unchanged = SERVICES.filter((s) => !passwords[s]);
   process.stdout.write(
-    `App roles ready (${SERVICES.map((s) => `haven_${s}`).join(', ')})${password ? '' : '; passwords unchanged (HAVEN_DB_APP_PASSWORD not set)'}.\n`,
+    `App roles ready (${SERVICES.map((s) => appRoleName(s)).join(', ')})` +
+      (unchanged.length ? `; passwords unchanged for ${unchanged.map((s) => appRoleName(s)).join(', ')} (${unchanged.map(appPasswordEnvName).join(', ')} not set)` : '') +
+      '.\n',
   );
   return 0;
 }

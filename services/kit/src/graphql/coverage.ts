@@ -20,6 +20,25 @@ export function fieldsWithoutRule(schema: GraphQLSchema, rules: RuleMap): string
   return missing.sort();
 }
 
+/**
+ * Lists the types ("Type") and fields ("Type.field") that a graphql-shield map names but the schema
+ * lacks: a stale rule reads as protection that is not there, and hides a renamed field's missing one.
+ */
+export function rulesWithoutField(schema: GraphQLSchema, rules: RuleMap): string[] {
+  const stale: string[] = [];
+  for (const [typeName, typeRules] of Object.entries(rules)) {
+    const type = schema.getType(typeName);
+    if (!type || !('getFields' in type)) {
+      stale.push(typeName);
+      continue;
+    }
+    if (typeof typeRules !== 'object' || typeRules === null || isRule(typeRules)) continue;
+    const fields = type.getFields();
+    for (const field of Object.keys(typeRules)) if (!(field in fields)) stale.push(`${typeName}.${field}`);
+  }
+  return stale.sort();
+}
+
 function isRule(value: object): boolean {
   // graphql-shield rules are class instances with a `resolve` method; field maps are plain objects.
   return typeof (value as { resolve?: unknown }).resolve === 'function';

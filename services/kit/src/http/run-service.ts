@@ -1,22 +1,27 @@
-import { createLogger } from '../log';
-import type { RunningServer } from './subgraph-server';
+import { introspectionEnabled, type SubgraphConfig } from '../config';
+import { createLogger, type Logger } from '../log';
+import type { SubgraphName } from '../taxonomy';
+import { loadPartKeys } from '../trust/keys';
+import type { RunningServer } from './apollo-http';
+import type { DbSubgraphDeps } from './db-subgraph';
 
 interface Listenable {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
 /**
- * The whole of a service's index.ts: listen, say where, and on SIGTERM/SIGINT stop taking new
- * requests, let in-flight ones finish, release resources and exit.
+ * Listen, say where, and on SIGTERM/SIGINT stop taking new requests, let in-flight ones finish,
+ * release resources and exit.
  */
 export async function runService(options: {
   name: string;
   server: Listenable;
   port: number;
   host: string;
+  log?: Logger;
   onStop?: () => Promise<unknown>;
 }) {
-  const log = createLogger({ service: options.name });
+  const log = options.log ?? createLogger({ service: options.name });
   const running = await options.server.listen(options.port, options.host);
   log.info('listening', { url: running.url });
   let stopping = false;
@@ -32,4 +37,24 @@ export async function runService(options: {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * The whole of a database-backed subgraph's index.ts: config → keys → db → server → listen, and on a
+ * signal a graceful stop that disconnects the database last. Configuration and keys are read
+ * synchronously, so a bad setting stops the process before anything listens.
+ */
+export function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
+  name: SubgraphName;
+  loadConfig(): Config;
+  createDb(databaseUrl: string, poolMax: number): Db;
+  /** Usually create<Service>Server; `config` is there for service-specific settings. */
+  createServer(deps: DbSubgraphDeps<Db>, config: Config): Listenable;
+}): Promise<void> {
+  const config = options.loadConfig();
+  const keys = loadPartKeys(options.name, config.HAVEN_KEYS_DIR);
+  const db = options.createDb(config.DATABASE_URL, config.DB_POOL_MAX);
+  const log = createLogger({ service: options.name });
+  const server = options.createServer({ db, keys, log, introspection: introspectionEnabled(config) }, config);
+  return runService({ name: options.name, server, port: config.PORT, host: config.HOST, log, onStop: () => db.$disconnect() });
 }

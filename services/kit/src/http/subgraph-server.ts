@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -9,13 +8,15 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { AppError, describeError, isPublicCode, maskError } from '../errors';
 import type { Logger } from '../log';
-import { PARTS, type PartName, type SubgraphName } from '../taxonomy';
+import type { PartName, SubgraphName } from '../taxonomy';
 import type { PartKeys } from '../trust/keys';
 import { graphqlRequestDigest, sha256, type GraphqlRequestBody } from '../trust/digest';
-import { ReplayGuard } from '../trust/replay-guard';
-import { TrustError, verifyAssertion, verifyIdentity, type Identity } from '../trust/tokens';
+import { TrustError, type Identity } from '../trust/tokens';
+import { createRequestVerifier } from '../trust/verify-request';
+import { apolloHeaders, listenApollo, originalError, writeApolloResponse, type RunningServer } from './apollo-http';
 import { HttpError, parseJson, readBody, sendError, sendJson } from './body';
-import { HEADER_ASSERTION, HEADER_IDENTITY } from './internal-client';
+
+export type { RunningServer } from './apollo-http';
 
 /** Every subgraph resolver sees at least this. */
 export interface RequestContext {
@@ -47,18 +48,12 @@ export interface SubgraphServerOptions<Ctx extends RequestContext> {
   ready?(): Promise<void>;
 }
 
-export interface RunningServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
 /**
  * The HTTP face of a subgraph. Only POST /graphql with a valid gateway assertion reaches GraphQL —
  * also `_service` and `_entities` — and only correctly signed internal calls reach /internal/*.
  */
 export function createSubgraphServer<Ctx extends RequestContext>(options: SubgraphServerOptions<Ctx>) {
-  const replay = new ReplayGuard();
+  const verifyCaller = createRequestVerifier({ audience: options.name, keys: options.keys });
   const apollo = new ApolloServer<Ctx & BaseContext>({
     schema: options.schema,
     introspection: options.introspection,
@@ -66,29 +61,10 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     // Masking happens here; logging happens in requestIdOnErrors, where the request id is known.
-    formatError: (formatted, error) => maskError(formatted, unwrap(error), undefined, SILENT),
+    formatError: (formatted, error) => maskError(formatted, originalError(error), undefined, SILENT),
     // Inline traces would hand timings and unmasked error details to whoever asks for them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestIdOnErrors()],
   });
-
-  async function verifyCaller(req: IncomingMessage, digest: string, issuers: PartName[]) {
-    const assertion = header(req, HEADER_ASSERTION);
-    const identityToken = header(req, HEADER_IDENTITY);
-    if (!assertion) throw new TrustError('no assertion');
-    const issuer = claimedIssuer(assertion);
-    if (!issuer || !issuers.includes(issuer)) throw new TrustError('assertion from a part that may not call here');
-    const verified = await verifyAssertion(assertion, {
-      issuer,
-      issuerKey: options.keys.publicKeys[issuer],
-      audience: options.name,
-      requestDigest: digest,
-      identityToken,
-    });
-    if (!replay.accept(verified.jti, verified.expiresAt)) throw new TrustError('assertion replayed');
-    const caller = identityToken ? await verifyIdentity(identityToken, options.keys.publicKeys.identity) : null;
-    const requestId = verified.requestId || randomUUID();
-    return { caller, identityToken, requestId, from: issuer };
-  }
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'Use POST');
@@ -97,36 +73,25 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpError(400, 'BAD_REQUEST', 'Body must be a GraphQL request object');
     }
-    const trust = await verifyCaller(req, graphqlRequestDigest(body as GraphqlRequestBody), ['gateway']);
+    const trust = await verifyCaller(req.headers, graphqlRequestDigest(body as GraphqlRequestBody), ['gateway']);
     const base: RequestContext = {
       caller: trust.caller,
       identityToken: trust.identityToken,
       requestId: trust.requestId,
       log: options.log.child({ requestId: trust.requestId }),
     };
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(key, value);
-    }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(req.headers), search: '', body },
       context: async () => options.extendContext(base) as Ctx & BaseContext,
     });
-    const out: Record<string, string> = {};
-    for (const [key, value] of response.headers) out[key] = value;
-    res.writeHead(response.status ?? 200, out);
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    await writeApolloResponse(res, response);
   }
 
   async function handleInternal(req: IncomingMessage, res: ServerResponse, name: string) {
     const route = options.internalRoutes?.[name];
     if (!route || req.method !== 'POST') throw new HttpError(404, 'NOT_FOUND', 'Not found');
     const raw = await readBody(req);
-    const trust = await verifyCaller(req, sha256(raw), route.callers);
+    const trust = await verifyCaller(req.headers, sha256(raw), route.callers);
     if (route.requiresIdentity && !trust.caller) throw new TrustError('identity required');
     const log = options.log.child({ requestId: trust.requestId, from: trust.from, route: name });
     try {
@@ -165,50 +130,14 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     }
   }
 
-  let http: Server | undefined;
   return {
     apollo,
-    async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
-      await apollo.start();
-      http = createServer((req, res) => void handle(req, res));
-      await new Promise<void>((resolve) => http!.listen(port, host, resolve));
-      const actual = (http.address() as AddressInfo).port;
-      return {
-        url: `http://${host}:${actual}/graphql`,
-        port: actual,
-        close: async () => {
-          const closed = new Promise<void>((resolve) => http!.close(() => resolve()));
-          // Keep-alive sockets from the gateway would hold close() open until they time out.
-          http!.closeIdleConnections();
-          await closed;
-          await apollo.stop();
-        },
-      };
-    },
+    listen: (port: number, host = '127.0.0.1'): Promise<RunningServer> =>
+      listenApollo(apollo, (req, res) => void handle(req, res), port, host),
   };
 }
 
-function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return typeof value === 'string' && value.length > 0 ? value : null;
-}
-
-/** Reads the unverified `iss` only to pick the key to verify with; the signature check follows. */
-function claimedIssuer(token: string): PartName | null {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
-    return PARTS.find((part) => part === payload.iss) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 const SILENT = { error: () => undefined };
-
-function unwrap(error: unknown): unknown {
-  const original = (error as { originalError?: unknown })?.originalError;
-  return original ?? error;
-}
 
 /** Puts the request id on masked errors so a user can quote it and operators can find the log line. */
 function requestIdOnErrors() {

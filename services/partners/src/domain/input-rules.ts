@@ -1,9 +1,4 @@
-import { AppError } from '@haven/kit/src/errors';
-
-/** BAD_USER_INPUT naming the field, so a form can show the message next to it. */
-export function badInput(field: string, message: string): AppError {
-  return new AppError('BAD_USER_INPUT', message, { field });
-}
+import { badInput } from '@haven/kit/src/errors';
 
 /**
  * A partial update distinguishes "absent" (undefined: keep) from null. For a field that cannot be

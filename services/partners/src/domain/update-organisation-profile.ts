@@ -1,9 +1,10 @@
+import { badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Province } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { OrganisationProfile } from '../generated/prisma/client';
-import { badInput, notNull, text } from './input-rules';
+import { notNull, text } from './input-rules';
 import { assertMayManageOrganisation } from './may-manage-organisation';
 
 export interface UpdateOrganisationProfileInput {

@@ -1,0 +1,83 @@
+import type { ServiceName } from './services';
+
+/**
+ * What each service's app role (haven_<service>) may do to each table of its own schema — and nothing more.
+ * ensureAppRoles applies exactly this on every migrate run (revoking anything else), so the database, not only
+ * the code, stops a service from changing what it must not: a consent record that can be rewritten or deleted
+ * proves nothing.
+ *
+ * Fail closed: a table of a service's schema without an entry here gets no privileges at all (the service
+ * sees "permission denied"), ensureAppRoles reports it (a warning in the migration log), and
+ * grants.test.ts fails until the table has an entry. Grant what the service's code uses, found with
+ *   grep -rnE "\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(|INSERT|UPDATE|DELETE" services/<svc>/src
+ * and say why. Notes for reading the list:
+ *  - INSERT … ON CONFLICT DO UPDATE (Prisma's upsert) needs INSERT and UPDATE; RETURNING and WHERE need SELECT.
+ *  - SELECT … FOR SHARE/FOR UPDATE needs UPDATE as well (a trigger running as the app role counts).
+ *  - Foreign-key checks and ON DELETE actions run as the table's owner: they need no grant here.
+ *  - Test fixtures write through the app roles too; a test that needs more than the service does should
+ *    write through the admin URL (testDatabase().adminUrl), not widen this list.
+ */
+export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+export interface TableGrant {
+  privileges: readonly TablePrivilege[];
+  /** Why exactly these: what in the service's code needs each one, and why the others are left out. */
+  why: string;
+}
+
+export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, TableGrant>>>> = {
+  identity: {
+    Organisation: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'Seeded (createMany); deactivated, never deleted (active = false). UPDATE also because the membership ' +
+        "role-fit trigger locks the organisation row FOR SHARE, which PostgreSQL allows only with UPDATE.",
+    },
+    User: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Seeded (createMany); changePassword and deactivateUser update it. Deactivated, never deleted.',
+    },
+    Membership: {
+      privileges: ['SELECT', 'INSERT'],
+      why: 'Seeded (createMany), read at login and by selectOrganisation. No code changes or removes a membership yet.',
+    },
+    Session: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Created at login; ended, switched and revoked by updateMany (revokedAt, activeOrganisationId). Never deleted.',
+    },
+    LoginThrottle: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      why:
+        'reservePasswordAttempt: INSERT … ON CONFLICT DO UPDATE … RETURNING; clearPasswordFailures deletes the ' +
+        'row after a successful check (a table of counters, not a record of anything).',
+    },
+  },
+  partners: {
+    OrganisationProfile: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Seeded (createMany); updateOrganisationProfile upserts/updates it. Never deleted.',
+    },
+    Service: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Seeded (createMany); updateService updates it. Never deleted.',
+    },
+  },
+  cases: {
+    Case: {
+      privileges: ['SELECT', 'INSERT'],
+      why: 'createCase inserts; nothing updates or deletes a case yet (add UPDATE with the referral workflow).',
+    },
+  },
+  consent: {
+    ConsentRecord: {
+      privileges: ['SELECT', 'INSERT'],
+      why: 'Append-only: a consent record is evidence. Withdrawal is a new record, never an UPDATE or DELETE.',
+    },
+  },
+};
+
+/** The entry for `service`.`table`, or undefined (= no privileges: fail closed). */
+export function tableGrant(service: string, table: string): TableGrant | undefined {
+  const tables = (TABLE_GRANTS as Record<string, Record<string, TableGrant>>)[service];
+  return tables && Object.prototype.hasOwnProperty.call(tables, table) ? tables[table] : undefined;
+}
