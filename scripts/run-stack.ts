@@ -8,6 +8,10 @@
  * instead of the embedded one), HAVEN_PG_PORT (54329), HAVEN_PORTAL_PORT (3000), HAVEN_GATEWAY_PORT (4000),
  * HAVEN_IDENTITY_PORT … HAVEN_CONSENT_PORT (4001–4004), HAVEN_HOST (127.0.0.1: the bind address of every part).
  *
+ * Database roles: each subgraph connects as its own role (haven_identity …) with its own password, generated
+ * once into <data>/db-passwords.json (0600) and set by the migration step on every start; a part is given only
+ * its own role's URL, never the admin URL.
+ *
  * Logs: each part writes JSON lines to <data>/logs/<part>.log and this script prints only a summary. Six
  * processes interleaving JSON on one terminal bury the one thing a person starting the demo needs — the
  * addresses and accounts — and the files can be followed (`tail -f .haven/logs/gateway.log`) or fed to jq.
