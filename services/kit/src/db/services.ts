@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path';
 
-/** The four services that own a PostgreSQL schema (namespace) named exactly like the service. */
-export const SERVICES = ['identity', 'partners', 'cases', 'consent'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+import { SUBGRAPHS, type SubgraphName } from '../taxonomy';
+
+/** The services that own a PostgreSQL schema (namespace) named exactly like the service: every subgraph. */
+export const SERVICES = SUBGRAPHS;
+export type ServiceName = SubgraphName;
 
 export function isServiceName(value: string): value is ServiceName {
   return (SERVICES as readonly string[]).includes(value);
