@@ -1,9 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
-import PrismaPlugin from '@pothos/plugin-prisma';
-import { dateTimeScalar } from '@haven/kit/src/graphql/scalars';
+import { addDateTimeScalar, subgraphBuilderOptions, type DateTimeScalars } from '@haven/kit/src/graphql/builder-options';
 import type { CasesContext } from './context';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
@@ -11,20 +7,10 @@ import { getDatamodel } from './generated/pothos-types';
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: CasesContext;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: DateTimeScalars;
   DefaultFieldNullability: false;
-}>({
-  plugins: [PrismaPlugin, DirectivesPlugin, FederationPlugin, DataloaderPlugin],
-  defaultFieldNullability: false,
-  prisma: {
-    // The client comes from the request context, so the schema can be printed without a database.
-    client: (ctx) => ctx.db,
-    dmmf: getDatamodel(),
-    exposeDescriptions: false,
-    onUnusedQuery: null,
-  },
-});
+}>(subgraphBuilderOptions({ dmmf: getDatamodel() }));
 
-builder.scalarType('DateTime', dateTimeScalar);
+addDateTimeScalar(builder);
 builder.queryType({});
 builder.mutationType({});

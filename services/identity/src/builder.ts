@@ -1,27 +1,15 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
-import PrismaPlugin from '@pothos/plugin-prisma';
+import { subgraphBuilderOptions } from '@haven/kit/src/graphql/builder-options';
 import type { IdentityContext } from './context';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
 
+// No DateTime scalar: identity exposes no timestamps, and an unused scalar would still be printed.
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: IdentityContext;
   DefaultFieldNullability: false;
-}>({
-  plugins: [PrismaPlugin, DirectivesPlugin, FederationPlugin, DataloaderPlugin],
-  defaultFieldNullability: false,
-  prisma: {
-    // The client comes from the request context, so the schema can be printed without a database.
-    client: (ctx) => ctx.db,
-    dmmf: getDatamodel(),
-    exposeDescriptions: false,
-    onUnusedQuery: null,
-  },
-});
+}>(subgraphBuilderOptions({ dmmf: getDatamodel() }));
 
 builder.queryType({});
 builder.mutationType({});
