@@ -3,13 +3,15 @@
  * scripts/start.mjs as a child — on a temporary data directory, an embedded PostgreSQL and free, non-default
  * ports (so it collides with nothing, not even a running `npm start`), then checks through the gateway as a
  * real client: the demo coordinator logs in and reads at least 60 organisations; the portal serves its login
- * page. Finally it stops the stack with SIGINT, as Ctrl-C would, and asserts that every process the stack
- * started is gone.
+ * page. Then it runs the portal's browser tests (web/e2e/, Playwright with Debian's Chromium) against the same
+ * stack, so one start serves both. Finally it stops the stack with SIGINT, as Ctrl-C would, and asserts that
+ * every process the stack started is gone.
  *
- *   tsx scripts/smoke.ts            (exit code 0 = passed)
+ *   tsx scripts/smoke.ts                 (exit code 0 = passed)
+ *   tsx scripts/smoke.ts --no-browser    the same without the browser tests (e.g. where Chromium is missing)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD } from './demo-network';
@@ -18,6 +20,8 @@ import { freePort } from './stack/ports';
 const root = resolve(__dirname, '..');
 const START_TIMEOUT_MS = 6 * 60_000;
 const STOP_TIMEOUT_MS = 60_000;
+const BROWSER_TESTS_TIMEOUT_MS = 5 * 60_000;
+const CHROMIUM = process.env.HAVEN_E2E_CHROMIUM || '/usr/bin/chromium';
 const COORDINATOR = 'coordinator@lcm-demo.example';
 
 const log = (line: string) => process.stdout.write(`smoke: ${line}\n`);
@@ -81,7 +85,36 @@ async function graphql(url: string, query: string, variables: Record<string, unk
   return body.data!;
 }
 
+/**
+ * The portal's Playwright suite (web/playwright.config.ts) against the stack this script started: the
+ * addresses travel in HAVEN_E2E_PORTAL_URL / HAVEN_E2E_GATEWAY_URL. Its output goes straight to ours.
+ */
+async function runBrowserTests(portal: string, api: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} for the browser tests: apt-get install -y chromium (or run with --no-browser)`);
+  const started = Date.now();
+  const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'test', '-c', join(root, 'web', 'playwright.config.ts')], {
+    cwd: root,
+    env: { ...process.env, HAVEN_E2E_PORTAL_URL: portal, HAVEN_E2E_GATEWAY_URL: api, HAVEN_E2E_CHROMIUM: CHROMIUM },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const how = await new Promise<string>((done) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done('timeout');
+    }, BROWSER_TESTS_TIMEOUT_MS);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      done(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  });
+  if (how === 'timeout') fail(`the browser tests did not finish within ${BROWSER_TESTS_TIMEOUT_MS / 1000} s`);
+  if (how !== 'exit code 0') fail(`the browser tests failed (${how})`);
+  log(`browser tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
+  const browser = !process.argv.includes('--no-browser');
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-smoke-'));
   const ports: Record<string, number> = {};
   for (const name of ['PG', 'PORTAL', 'GATEWAY', 'IDENTITY', 'PARTNERS', 'CASES', 'CONSENT']) {
@@ -144,6 +177,13 @@ async function main(): Promise<void> {
     if (page.status !== 200) fail(`portal /login answered HTTP ${page.status}`);
     if (!/<form/i.test(html)) fail('portal /login has no form');
     log('portal serves its login page');
+
+    if (browser) {
+      log('running the browser tests (web/e2e) against this stack');
+      await runBrowserTests(portal, api);
+    } else {
+      log('browser tests skipped (--no-browser)');
+    }
   } finally {
     if (processes.length === 0 && stack.pid) processes = descendants(stack.pid);
     if (!exitedHow) {

@@ -1,15 +1,10 @@
 import SchemaBuilder from '@pothos/core';
-import { addDateTimeScalar, subgraphBuilderOptions, type DateTimeScalars } from '@haven/kit/src/graphql/builder-options';
+import { addDateTimeScalar, subgraphBuilderOptions, type SubgraphBuilderTypes } from '@haven/kit/src/graphql/builder-options';
 import type { CasesContext } from './context';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
 
-export const builder = new SchemaBuilder<{
-  PrismaTypes: PrismaTypes;
-  Context: CasesContext;
-  Scalars: DateTimeScalars;
-  DefaultFieldNullability: false;
-}>(subgraphBuilderOptions({ dmmf: getDatamodel() }));
+export const builder = new SchemaBuilder<SubgraphBuilderTypes<PrismaTypes, CasesContext>>(subgraphBuilderOptions({ dmmf: getDatamodel() }));
 
 addDateTimeScalar(builder);
 builder.queryType({});

@@ -26,7 +26,7 @@ const sessionOf = (sessionToken: string) =>
 
 describe('the gateway trust boundary', () => {
   it('refuses a GraphQL request without a gateway assertion with 401', async () => {
-    const response = await fetch(identity.server.url, {
+    const response = await fetch(identity.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
@@ -43,7 +43,7 @@ describe('the gateway trust boundary', () => {
       identityToken: null,
       requestId: 'test',
     });
-    const response = await fetch(identity.server.url, {
+    const response = await fetch(identity.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-haven-assertion': assertion },
       body: JSON.stringify({ query, variables: {} }),
@@ -91,7 +91,7 @@ describe('resolve-session', () => {
       requestId: 'test',
     });
 
-    const response = await fetch(new URL('/internal/resolve-session', identity.server.url), {
+    const response = await fetch(new URL('/internal/resolve-session', identity.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-haven-assertion': assertion },
       body,
@@ -150,7 +150,8 @@ describe('resolve-session', () => {
   it('drops the organisation and its roles when the membership was removed after it was chosen', async () => {
     const { user } = await userWithOrganisation();
     const { sessionToken } = await identity.signIn(user);
-    await identity.db.membership.deleteMany({ where: { userId: user.id } });
+    // The service itself never removes a membership (no DELETE grant): the owner plays the administrator.
+    await identity.admin.membership.deleteMany({ where: { userId: user.id } });
 
     const resolved = await identity.resolveSession(sessionToken);
 

@@ -1,6 +1,6 @@
-import { AppError } from '@haven/kit/src/errors';
-import { createSubgraphServer, type InternalRoute } from '@haven/kit/src/http/subgraph-server';
-import type { Logger } from '@haven/kit/src/log';
+import { badInput } from '@haven/kit/src/errors';
+import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import type { InternalRoute } from '@haven/kit/src/http/subgraph-server';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './config';
 import type { IdentityContext } from './context';
@@ -8,28 +8,19 @@ import type { IdentityDb } from './db';
 import { resolveSession } from './domain/resolve-session';
 import { buildIdentitySchema } from './schema';
 
-export interface IdentityServerOptions {
-  db: IdentityDb;
-  keys: PartKeys;
-  log: Logger;
-  introspection: boolean;
+export interface IdentityServerOptions extends DbSubgraphDeps<IdentityDb> {
   sessions?: SessionSettings;
 }
 
 /** Builds the identity subgraph server for a given database and keys; tests listen on port 0. */
 export function createIdentityServer(options: IdentityServerOptions) {
-  const sessions = options.sessions ?? DEFAULT_SESSION_SETTINGS;
-  return createSubgraphServer<IdentityContext>({
+  const { sessions = DEFAULT_SESSION_SETTINGS, ...deps } = options;
+  return createDbSubgraphServer<IdentityDb, IdentityContext>({
     name: 'identity',
     schema: buildIdentitySchema(),
-    keys: options.keys,
-    log: options.log,
-    introspection: options.introspection,
-    extendContext: (base) => ({ ...base, db: options.db, sessions, loggedIn: null }),
-    internalRoutes: { 'resolve-session': resolveSessionRoute(options.db, options.keys, sessions) },
-    ready: async () => {
-      await options.db.$queryRaw`SELECT 1`;
-    },
+    ...deps,
+    extendContext: (base) => ({ ...base, sessions, loggedIn: null }),
+    internalRoutes: { 'resolve-session': resolveSessionRoute(deps.db, deps.keys, sessions) },
   });
 }
 
@@ -43,7 +34,7 @@ function resolveSessionRoute(db: IdentityDb, keys: PartKeys, sessions: SessionSe
     requiresIdentity: false,
     handle: async (body) => {
       const token = (body as { token?: unknown } | null)?.token;
-      if (typeof token !== 'string') throw new AppError('BAD_USER_INPUT', 'Body must be { token: string }');
+      if (typeof token !== 'string') throw badInput('token', 'Body must be { token: string }');
       return resolveSession(db, keys, sessions, token);
     },
   };

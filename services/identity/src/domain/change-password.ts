@@ -1,4 +1,4 @@
-import { AppError } from '@haven/kit/src/errors';
+import { AppError, badInput } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
@@ -20,7 +20,7 @@ export async function changePassword(
 ): Promise<void> {
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('BAD_USER_INPUT', 'The new password must differ from the current one');
+    throw badInput('newPassword', 'The new password must differ from the current one');
   }
   await requireLiveSession(db, settings, caller, now);
   const user = await db.user.findUnique({

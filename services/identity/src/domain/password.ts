@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { AppError } from '@haven/kit/src/errors';
+import { badInput } from '@haven/kit/src/errors';
 
 /**
  * Memory-hard password hashing with Node's own scrypt (no native add-on to build offline).
@@ -58,13 +58,13 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(password, await dummyHash);
 }
 
-/** Rules for a password chosen now (login accepts whatever was set before). */
-export function assertAcceptablePassword(password: string): void {
+/** Rules for a password chosen now (login accepts whatever was set before); `field` names the input it came in. */
+export function assertAcceptablePassword(password: string, field = 'newPassword'): void {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw badInput(field, `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   if (length > MAX_PASSWORD_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `A password may have at most ${MAX_PASSWORD_LENGTH} characters`);
+    throw badInput(field, `A password may have at most ${MAX_PASSWORD_LENGTH} characters`);
   }
 }

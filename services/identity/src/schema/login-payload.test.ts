@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import nodeCrypto, { createHash, randomBytes, type ScryptOptions } from 'node:crypto';
+import { errorCodes } from '@haven/kit/src/testing/test-subgraph';
 import { throttleKey } from '../domain/login-throttle';
 import { createOrganisation, createUser } from '../testing/fixtures';
-import { errorCodes, startIdentity, type IdentityHarness } from '../testing/harness';
+import { startIdentity, type IdentityHarness } from '../testing/harness';
 
 let identity: IdentityHarness;
 beforeAll(async () => {
@@ -13,6 +14,8 @@ afterAll(() => identity?.close());
 const unknownEmail = () => `nobody-${randomBytes(5).toString('hex')}@example.test`;
 
 const throttleOf = (email: string) => identity.db.loginThrottle.findUnique({ where: { emailHash: throttleKey(email) } });
+
+const pick = (options: ScryptOptions) => ({ N: options.N, r: options.r, p: options.p });
 
 async function setThrottle(email: string, failedCount: number, lockedUntil: Date) {
   const emailHash = throttleKey(email);
@@ -125,8 +128,8 @@ describe('login', () => {
     const user = await createUser(identity.db);
     const unknown = unknownEmail();
 
-    const known: string[][] = [];
-    const stranger: string[][] = [];
+    const known: unknown[][] = [];
+    const stranger: unknown[][] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
       known.push(errorCodes(await identity.login(user.email, 'wrong password guess')));
       stranger.push(errorCodes(await identity.login(unknown, 'wrong password guess')));
@@ -160,24 +163,33 @@ describe('login', () => {
     expect((await throttleOf(user.email))!.failedCount).toBe(5);
   });
 
-  it('takes as long to refuse a locked address as to refuse a wrong password (the same hashing work)', async () => {
+  it('does the same hashing work to refuse a locked address, known or unknown, as to refuse a wrong password', async () => {
     const user = await createUser(identity.db);
-    const locked = unknownEmail();
-    await setThrottle(locked, 5, new Date(Date.now() + 60_000));
-    // Warm up: the first check of a process makes the dummy hash.
+    const lockedUser = await createUser(identity.db);
+    const lockedStranger = unknownEmail();
+    await setThrottle(lockedUser.email, 5, new Date(Date.now() + 60_000));
+    await setThrottle(lockedStranger, 5, new Date(Date.now() + 60_000));
+    // The first check of a process makes the dummy hash once: not part of any one answer's work.
     await identity.login(unknownEmail(), 'wrong password guess');
 
-    const time = async (email: string) => {
-      const started = process.hrtime.bigint();
-      await identity.login(email, 'wrong password guess');
-      return Number(process.hrtime.bigint() - started) / 1e6;
+    // Counting the scrypt runs (and their cost parameters) instead of timing them: the same work, without a clock.
+    const scrypt = jest.spyOn(nodeCrypto, 'scrypt');
+    const answer = async (email: string) => {
+      scrypt.mockClear();
+      const response = await identity.login(email, 'wrong password guess');
+      const work = scrypt.mock.calls.map(([password, , keyLength, options]) => ({ password, keyLength, ...pick(options) }));
+      return { codes: errorCodes(response), work };
     };
-    // The fastest of three each: robust against a busy machine slowing down one request.
-    const wrong = Math.min(await time(user.email), await time(user.email), await time(user.email));
-    const refused = Math.min(await time(locked), await time(locked), await time(locked));
+    try {
+      const wrong = await answer(user.email);
+      expect(wrong.codes).toEqual(['INVALID_CREDENTIALS']);
+      expect(wrong.work).toEqual([{ password: 'wrong password guess', keyLength: 32, N: 2 ** 15, r: 8, p: 1 }]);
 
-    // A refusal without hashing would take a few milliseconds against a scrypt check's hundreds.
-    expect(refused).toBeGreaterThan(wrong * 0.5);
+      expect(await answer(lockedUser.email)).toEqual({ codes: ['TOO_MANY_ATTEMPTS'], work: wrong.work });
+      expect(await answer(lockedStranger)).toEqual({ codes: ['TOO_MANY_ATTEMPTS'], work: wrong.work });
+    } finally {
+      scrypt.mockRestore();
+    }
   });
 
   it('doubles the lock when the first failure after a lock expires fails too', async () => {

@@ -1,7 +1,8 @@
 import { verifyIdentity } from '@haven/kit/src/trust/tokens';
+import { errorCodes } from '@haven/kit/src/testing/test-subgraph';
 import { throttleKey } from '../domain/login-throttle';
 import { createOrganisation, createUser } from '../testing/fixtures';
-import { errorCodes, startIdentity, type IdentityHarness } from '../testing/harness';
+import { startIdentity, type IdentityHarness } from '../testing/harness';
 
 const ME = `{ me { user { id email } activeOrganisation { id } roles memberships { role organisation { id name } } } }`;
 const SELECT = `mutation Select($id: ID!) { selectOrganisation(organisationId: $id) { activeOrganisation { id } roles } }`;

@@ -1,5 +1,5 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { fieldsWithoutRule } from '@haven/kit/src/graphql/coverage';
+import { fieldsWithoutRule, rulesWithoutField } from '@haven/kit/src/graphql/coverage';
 import { identityPermissions } from '../permissions';
 import { buildIdentitySubgraph } from './index';
 
@@ -12,5 +12,9 @@ describe('identity subgraph schema', () => {
     const schema = buildIdentitySubgraph();
     expect(fieldsWithoutRule(schema, identityPermissions as Record<string, unknown>)).toEqual([]);
     expect(Object.keys((identityPermissions as Record<string, object>).Query!)).toEqual(expect.arrayContaining(['_entities', '_service']));
+  });
+
+  it('names no type or field in the permission map that the schema lacks', () => {
+    expect(rulesWithoutField(buildIdentitySubgraph(), identityPermissions as Record<string, unknown>)).toEqual([]);
   });
 });

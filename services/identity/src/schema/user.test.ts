@@ -1,5 +1,6 @@
+import { errorCodes } from '@haven/kit/src/testing/test-subgraph';
 import { createOrganisation, createUser } from '../testing/fixtures';
-import { errorCodes, startIdentity, type IdentityHarness } from '../testing/harness';
+import { startIdentity, type IdentityHarness } from '../testing/harness';
 
 const USERS = `{ users { id email } }`;
 const DEACTIVATE = `mutation Deactivate($id: ID!) { deactivateUser(userId: $id) { id active } }`;

@@ -1,9 +1,8 @@
 import { callInternal } from '@haven/kit/src/http/internal-client';
-import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
 import { createMemoryLogger } from '@haven/kit/src/log';
 import { subgraphClient, type SubgraphResponse } from '@haven/kit/src/testing/subgraph-client';
-import { testDatabase } from '@haven/kit/src/testing/db';
-import { generateKeySet, partKeysFromSet } from '@haven/kit/src/trust/keys';
+import { startTestSubgraph, type KeySet } from '@haven/kit/src/testing/test-subgraph';
+import { partKeysFromSet } from '@haven/kit/src/trust/keys';
 import type { SessionSettings } from '../config';
 import { createIdentityDb, type IdentityDb } from '../db';
 import type { ResolvedSession } from '../domain/resolve-session';
@@ -19,11 +18,17 @@ export const LOGIN = `mutation Login($input: LoginInput!) {
 }`;
 
 export interface IdentityHarness {
+  url: string;
+  keys: KeySet;
+  /** The service's own app role: what the code under test gets. */
   db: IdentityDb;
-  server: RunningServer;
-  keys: ReturnType<typeof generateKeySet>;
+  /** The database owner: for fixtures and changes the app role may not make (never for the code under test). */
+  admin: IdentityDb;
   logs: string[];
-  /** A GraphQL request signed as the gateway signs it, optionally carrying an identity token. */
+  /**
+   * A GraphQL request signed as the gateway signs it, carrying an identity token as identity issued it
+   * (from signIn / resolveSession), or none.
+   */
   graphql<Data = any>(query: string, variables?: Record<string, unknown>, identityToken?: string | null): Promise<SubgraphResponse<Data>>;
   /** The gateway's call: session token → identity token (or null). */
   resolveSession(token: string): Promise<ResolvedSession | null>;
@@ -33,28 +38,34 @@ export interface IdentityHarness {
   close(): Promise<void>;
 }
 
-/** The identity subgraph on port 0 against the run's test database, with fresh keys for every part. */
+/**
+ * The identity subgraph on port 0 against the run's test database (startTestSubgraph), logging into
+ * memory so tests can check what the logs keep out.
+ */
 export async function startIdentity(sessions?: SessionSettings): Promise<IdentityHarness> {
-  const keys = generateKeySet();
-  const gatewayKeys = partKeysFromSet(keys, 'gateway');
-  const db = createIdentityDb(testDatabase().appUrl('identity'), 4);
   const log = createMemoryLogger();
-  const server = await createIdentityServer({ db, keys: partKeysFromSet(keys, 'identity'), log, introspection: false, sessions }).listen(0);
-  const client = subgraphClient({ url: server.url, audience: 'identity', gatewayKeys });
+  const subgraph = await startTestSubgraph({
+    name: 'identity',
+    createDb: createIdentityDb,
+    createServer: (deps) => createIdentityServer({ ...deps, log, sessions }),
+  });
+  const gatewayKeys = partKeysFromSet(subgraph.keys, 'gateway');
+  const client = subgraphClient({ url: subgraph.url, audience: 'identity', gatewayKeys });
   const resolveSession = (token: string) =>
     callInternal<ResolvedSession | null>({
       keys: gatewayKeys,
       target: 'identity',
-      baseUrl: server.url,
+      baseUrl: subgraph.url,
       route: 'resolve-session',
       body: { token },
       identityToken: null,
     });
   const login = (email: string, password: string) => client.request(LOGIN, { input: { email, password } });
   return {
-    db,
-    server,
-    keys,
+    url: subgraph.url,
+    keys: subgraph.keys,
+    db: subgraph.db,
+    admin: subgraph.admin,
     logs: log.lines,
     graphql: client.request,
     resolveSession,
@@ -67,13 +78,6 @@ export async function startIdentity(sessions?: SessionSettings): Promise<Identit
       if (!resolved) throw new Error('session did not resolve');
       return { sessionToken, identityToken: resolved.identityToken };
     },
-    async close() {
-      await server.close();
-      await db.$disconnect();
-    },
+    close: subgraph.close,
   };
-}
-
-export function errorCodes(response: SubgraphResponse): string[] {
-  return (response.body.errors ?? []).map((e) => String(e.extensions?.code));
 }
