@@ -1,3 +1,4 @@
+import { subgraphSchemaOptions } from '@haven/kit/src/graphql/builder-options';
 import { applyPermissions } from '@haven/kit/src/graphql/permissions';
 import { builder } from '../builder';
 import { partnersPermissions } from '../permissions';
@@ -7,10 +8,7 @@ import './service';
 
 /** The subgraph schema as printed into schema/partners.graphql (no permissions: they do not change SDL). */
 export function buildPartnersSubgraph() {
-  return builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@external', '@extends', '@shareable'],
-  });
+  return builder.toSubGraphSchema(subgraphSchemaOptions());
 }
 
 /** The schema the server runs: the subgraph schema behind the permission map. */
