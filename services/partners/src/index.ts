@@ -3,4 +3,9 @@ import { loadPartnersConfig } from './config';
 import { createPartnersDb } from './db';
 import { createPartnersServer } from './server';
 
-void runSubgraph({ name: 'partners', loadConfig: loadPartnersConfig, createDb: createPartnersDb, createServer: createPartnersServer });
+void runSubgraph({
+  name: 'partners',
+  loadConfig: loadPartnersConfig,
+  createDb: createPartnersDb,
+  createServer: (deps, config) => createPartnersServer({ ...deps, capacityStaleDays: config.HAVEN_CAPACITY_STALE_DAYS }),
+});

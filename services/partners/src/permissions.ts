@@ -4,8 +4,13 @@ import type { IRules } from 'graphql-shield';
 // The directory is shared by every member of the network: anyone working for an organisation
 // reads all profiles and services. Changing an entry takes a partner admin of that organisation or
 // a network admin; the "of that organisation" half is checked in domain/may-manage-organisation.ts.
+// Capacity is read by every member (coordinators search it) and stated only by partner staff or admins of
+// the service's own organisation — not a network admin: the "own organisation" half is checked per
+// service in domain/update-capacity.ts (it depends on the target, so it is no cached rule).
+// Holding and releasing slots is not GraphQL at all: internal routes for the cases service only.
 const member = hasActiveOrganisation;
 const directoryAdmin = hasRole('PARTNER_ADMIN', 'NETWORK_ADMIN');
+const partnerStaff = hasRole('PARTNER_STAFF', 'PARTNER_ADMIN');
 
 export const partnersPermissions: IRules = {
   Query: {
@@ -18,6 +23,7 @@ export const partnersPermissions: IRules = {
   Mutation: {
     updateOrganisationProfile: directoryAdmin,
     updateService: directoryAdmin,
+    updateCapacity: partnerStaff,
   },
   Organisation: {
     id: member,
@@ -41,6 +47,23 @@ export const partnersPermissions: IRules = {
     minAge: member,
     maxAge: member,
     organisation: member,
+    capacity: member,
+  },
+  Capacity: {
+    service: member,
+    totalSlots: member,
+    heldSlots: member,
+    availableSlots: member,
+    waitlistLength: member,
+    paused: member,
+    confirmedAt: member,
+    confirmedBy: member,
+    updatedAt: member,
+    updatedBy: member,
+    stale: member,
+  },
+  User: {
+    id: member,
   },
   _Service: isSignedIn,
 };

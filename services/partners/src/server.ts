@@ -1,10 +1,24 @@
-import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import { createDbSubgraphServer, type DbContext, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import { DEFAULT_CAPACITY_STALE_DAYS } from './config';
+import type { PartnersContext } from './context';
 import type { PartnersDb } from './db';
+import { partnersInternalRoutes } from './internal-routes';
 import { buildPartnersSchema } from './schema';
 
-export type PartnersServerOptions = DbSubgraphDeps<PartnersDb>;
+export type PartnersServerOptions = DbSubgraphDeps<PartnersDb> & {
+  /** Capacity not confirmed for this many days is flagged stale (HAVEN_CAPACITY_STALE_DAYS). */
+  capacityStaleDays?: number;
+};
 
 /** Builds the partners subgraph server for a given database and keys; tests listen on port 0. */
 export function createPartnersServer(options: PartnersServerOptions) {
-  return createDbSubgraphServer({ name: 'partners', schema: buildPartnersSchema(), ...options });
+  const { capacityStaleDays = DEFAULT_CAPACITY_STALE_DAYS, ...deps } = options;
+  const settings = { capacityStaleDays };
+  return createDbSubgraphServer<PartnersDb, PartnersContext>({
+    name: 'partners',
+    schema: buildPartnersSchema(),
+    ...deps,
+    extendContext: (base: DbContext<PartnersDb>) => ({ ...base, settings }),
+    internalRoutes: partnersInternalRoutes(deps.db),
+  });
 }

@@ -61,6 +61,22 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
       why: 'Seeded (createMany); updateService updates it. Never deleted.',
     },
+    Capacity: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'updateCapacity inserts the row on the first statement (ON CONFLICT DO NOTHING), locks it FOR NO KEY UPDATE and ' +
+        'updates it; hold-slot/release-slot change heldSlots with conditional UPDATE … RETURNING. Never deleted.',
+    },
+    CapacityHold: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'hold-slot: INSERT … ON CONFLICT DO NOTHING RETURNING and a SELECT for retries; release-slot sets releasedAt ' +
+        '(UPDATE … RETURNING). A released hold stays as the record; never deleted.',
+    },
+    CapacityChange: {
+      privileges: ['INSERT'],
+      why: 'Capacity history, append-only: each update, hold and release inserts one row (no RETURNING). The service never reads it back yet.',
+    },
   },
   cases: {
     Case: {

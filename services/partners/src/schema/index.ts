@@ -2,9 +2,11 @@ import { subgraphSchemaOptions } from '@haven/kit/src/graphql/builder-options';
 import { applyPermissions } from '@haven/kit/src/graphql/permissions';
 import { builder } from '../builder';
 import { partnersPermissions } from '../permissions';
+import './capacity';
 import './organisation';
 import './organisation-profile';
 import './service';
+import './user';
 
 /** The subgraph schema as printed into schema/partners.graphql (no permissions: they do not change SDL). */
 export function buildPartnersSubgraph() {

@@ -17,6 +17,7 @@ export const ServiceObject = builder.prismaObject('Service', {
     minAge: t.exposeInt('minAge', { nullable: true, description: 'Youngest age accepted; null: no lower bound.' }),
     maxAge: t.exposeInt('maxAge', { nullable: true, description: 'Oldest age accepted; null: no upper bound.' }),
     organisation: t.field({ type: OrganisationRef, resolve: (service) => ({ id: service.organisationId }) }),
+    capacity: t.relation('capacity', { nullable: true, description: 'null until the organisation first states it.' }),
   }),
 });
 

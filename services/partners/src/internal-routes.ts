@@ -1,0 +1,56 @@
+import { AppError } from '@haven/kit/src/errors';
+import type { InternalRoute, RequestContext } from '@haven/kit/src/http/subgraph-server';
+import type { PartName } from '@haven/kit/src/taxonomy';
+import type { PartnersDb } from './db';
+import { holdSlot, type SlotActor } from './domain/hold-slot';
+import { releaseSlot } from './domain/release-slot';
+
+function actorOf(ctx: RequestContext & { from: PartName }): SlotActor {
+  // requiresIdentity makes the kit refuse a call without one (401); this only narrows the type.
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'An end-user identity is required');
+  return { userId: ctx.caller.subject, part: ctx.from };
+}
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_USER_INPUT', 'Body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Slot holds, for the cases service only (accepting a referral holds a slot; leaving accepted or in care
+ * releases it). Outside the public supergraph: POST /internal/<name>, signed with the cases service's own
+ * key (audience "partners", bound to the body) and carrying the end user's identity token — callInternal
+ * from kit/http/internal-client.ts does exactly that. Any other caller, or no identity: HTTP 401.
+ *
+ *   POST /internal/hold-slot     { serviceId: uuid, referralId: uuid }
+ *     200 { result: { held: true, heldSlots, totalSlots } }   also for a retry of the same referral
+ *     422 { error: { code: 'CAPACITY_FULL' } }   no free slot, service paused, or capacity never declared
+ *     422 { error: { code: 'NOT_FOUND' } }       unknown service
+ *     422 { error: { code: 'CONFLICT' } }        the referral holds (or held) a slot of another service, or its hold was released
+ *     422 { error: { code: 'BAD_USER_INPUT' } }  an id is missing or not a uuid
+ *   POST /internal/release-slot  { referralId: uuid }
+ *     200 { result: { released: true } }    the slot is free again
+ *     200 { result: { released: false } }   unknown referral or already released: nothing changed
+ *     422 { error: { code: 'BAD_USER_INPUT' } }
+ *
+ * callInternal turns a 422 into an AppError with that code on the caller's side. Both are idempotent by
+ * referral id, so the caller may retry after a timeout. Under any concurrency a service never holds more
+ * than its total (domain/hold-slot.ts).
+ */
+export function partnersInternalRoutes(db: PartnersDb): Record<string, InternalRoute> {
+  return {
+    'hold-slot': {
+      callers: ['cases'],
+      requiresIdentity: true,
+      handle: (body, ctx) => {
+        const { serviceId, referralId } = objectBody(body);
+        return holdSlot(db, actorOf(ctx), { serviceId, referralId });
+      },
+    },
+    'release-slot': {
+      callers: ['cases'],
+      requiresIdentity: true,
+      handle: (body, ctx) => releaseSlot(db, actorOf(ctx), { referralId: objectBody(body).referralId }),
+    },
+  };
+}
