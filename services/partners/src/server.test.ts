@@ -143,6 +143,28 @@ describe('partners subgraph over HTTP', () => {
       expect([row.city, row.acceptingReferrals, row.updatedByUserId]).toEqual(['Deventer', false, adminA.subject]);
     });
 
+    it("lets a partner admin fill in their own organisation's directory profile", async () => {
+      const input = {
+        organisationId: orgA,
+        careKind: 'SHELTER',
+        regionsServed: ['OVERIJSSEL', 'GELDERLAND'],
+        street: 'Voorbeeldstraat 1',
+        postalCode: '8011ab',
+        latitude: 52.51,
+        longitude: 6.08,
+        intakePhone: '+31 38 123 4567',
+        intakeEmail: 'intake@shelter-a.example',
+        intakeHours: 'Mon-Fri 9-17',
+        languages: ['NL', 'en'],
+      };
+      const query = `mutation ($input: UpdateOrganisationProfileInput!) { updateOrganisationProfile(input: $input) {
+        careKind regionsServed street postalCode latitude longitude intakePhone intakeEmail intakeHours languages } }`;
+      const res = await partners.gql({ query, variables: { input } }, adminA);
+      expect(res.body?.errors).toBeUndefined();
+      expect(res.body?.data?.updateOrganisationProfile).toEqual({ ...input, organisationId: undefined, postalCode: '8011 AB', languages: ['nl', 'en'] });
+      expect((await profileOf(orgA)).updatedByUserId).toBe(adminA.subject);
+    });
+
     it("refuses a partner admin editing another organisation's profile, and changes nothing", async () => {
       const before = await profileOf(orgB);
       const res = await partners.gql({ query: UPDATE_PROFILE, variables: { input: { organisationId: orgB, city: 'Venlo' } } }, adminA);
@@ -179,6 +201,10 @@ describe('partners subgraph over HTTP', () => {
       ['a null province', { province: null }, 'BAD_USER_INPUT'],
       ['a too long description', { description: 'x'.repeat(2001) }, 'BAD_USER_INPUT'],
       ['an unknown province', { province: 'ATLANTIS' }, 'BAD_USER_INPUT'],
+      ['a language that is no ISO 639-1 code', { languages: ['nl', 'english'] }, 'BAD_USER_INPUT'],
+      ['an intake e-mail that is no address', { intakeEmail: 'intake desk' }, 'BAD_USER_INPUT'],
+      ['a latitude without a longitude', { latitude: 52.5 }, 'BAD_USER_INPUT'],
+      ['a postal code that is not Dutch', { postalCode: 'SW1A 1AA' }, 'BAD_USER_INPUT'],
     ])('refuses %s with a clear error and changes nothing', async (_label, change, code) => {
       const before = await profileOf(orgA);
       const res = await partners.gql({ query: UPDATE_PROFILE, variables: { input: { organisationId: orgA, ...change } } }, adminA);
@@ -242,12 +268,61 @@ describe('partners subgraph over HTTP', () => {
       ['an unknown service type', { type: 'TELEPORTATION' }],
       ['an empty name', { name: '' }],
       ['a null type', { type: null }],
+      ['an upper age bound above 120', { maxAge: 121 }],
+      ['a language that is no ISO 639-1 code', { languages: ['xx'] }],
+      ['an unknown gender', { genders: ['ANY_OTHER'] }],
+      ['an unknown exploitation type', { exploitationTypes: ['FINANCIAL'] }],
+      ['a longitude out of range', { latitude: 52, longitude: 200 }],
     ])('refuses %s and changes nothing', async (_label, change) => {
       await partners.admin.service.update({ where: { id: serviceA }, data: { minAge: 12, maxAge: 23 } });
       const before = await serviceRow(serviceA);
       const res = await partners.gql({ query: UPDATE_SERVICE, variables: { input: { id: serviceA, ...change } } }, adminA);
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(await serviceRow(serviceA)).toEqual(before);
+    });
+
+    it("lets a partner admin set their own service's eligibility and location, and records who did", async () => {
+      const input = {
+        id: serviceA,
+        genders: ['FEMALE', 'NON_BINARY', 'FEMALE'],
+        languages: [' NL ', 'ro'],
+        exploitationTypes: ['SEXUAL'],
+        exclusions: 'No active psychosis',
+        city: 'Deventer',
+        latitude: 52.25,
+        longitude: 6.16,
+      };
+      const query = `mutation ($input: UpdateServiceInput!) { updateService(input: $input) {
+        genders languages exploitationTypes exclusions acceptsMinors city latitude longitude } }`;
+      const res = await partners.gql({ query, variables: { input } }, adminA);
+      expect(res.body?.errors).toBeUndefined();
+      expect(res.body?.data?.updateService).toEqual({
+        genders: ['FEMALE', 'NON_BINARY'],
+        languages: ['nl', 'ro'],
+        exploitationTypes: ['SEXUAL'],
+        exclusions: 'No active psychosis',
+        acceptsMinors: true,
+        city: 'Deventer',
+        latitude: 52.25,
+        longitude: 6.16,
+      });
+      expect((await serviceRow(serviceA)).updatedByUserId).toBe(adminA.subject);
+    });
+
+    it("refuses a partner admin changing another organisation's eligibility, and changes nothing", async () => {
+      const before = await serviceRow(serviceB);
+      const res = await partners.gql(
+        { query: UPDATE_SERVICE, variables: { input: { id: serviceB, genders: ['MALE'], minAge: 18 } } },
+        adminA,
+      );
+      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      expect(await serviceRow(serviceB)).toEqual(before);
+    });
+
+    it("lets a network admin change any service's eligibility and records who did", async () => {
+      const res = await partners.gql({ query: UPDATE_SERVICE, variables: { input: { id: serviceB, minAge: 18 } } }, networkAdmin);
+      expect(res.body?.data?.updateService?.minAge).toBe(18);
+      expect((await serviceRow(serviceB)).updatedByUserId).toBe(networkAdmin.subject);
     });
 
     it('answers NOT_FOUND for a service that does not exist', async () => {

@@ -3,20 +3,33 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Province } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
-import type { OrganisationProfile } from '../generated/prisma/client';
-import { notNull, text } from './input-rules';
+import type { CareOrganisationKind, OrganisationProfile } from '../generated/prisma/client';
+import { coordinates, email, enumList, languageCodes, notNull, phone, postalCode, text } from './input-rules';
 import { assertMayManageOrganisation } from './may-manage-organisation';
 
 export interface UpdateOrganisationProfileInput {
   organisationId: string;
+  careKind?: CareOrganisationKind | null;
   description?: string | null;
   province?: Province | null;
+  regionsServed?: readonly Province[] | null;
+  street?: string | null;
+  postalCode?: string | null;
   city?: string | null;
+  /** Both or neither; both null clears the position. */
+  latitude?: number | null;
+  longitude?: number | null;
+  intakePhone?: string | null;
+  intakeEmail?: string | null;
+  intakeHours?: string | null;
+  languages?: readonly string[] | null;
   acceptingReferrals?: boolean | null;
 }
 
 export const DESCRIPTION_MAX = 2000;
 export const CITY_MAX = 100;
+export const STREET_MAX = 200;
+export const INTAKE_HOURS_MAX = 500;
 
 /**
  * Changes (or first creates) an organisation's directory profile. Checks who may, then the input,
@@ -31,10 +44,20 @@ export async function updateOrganisationProfile(
   if (!isUuid(input.organisationId)) throw badInput('organisationId', 'organisationId is not a valid id');
 
   const changes = {
+    careKind: notNull('careKind', input.careKind),
     description: text('description', input.description, { max: DESCRIPTION_MAX, required: false }),
     province: notNull('province', input.province),
+    regionsServed: enumList('regionsServed', input.regionsServed),
+    street: text('street', input.street, { max: STREET_MAX, required: false }),
+    postalCode: postalCode('postalCode', input.postalCode),
     city: text('city', input.city, { max: CITY_MAX, required: true }),
+    ...coordinates(input.latitude, input.longitude),
+    intakePhone: phone('intakePhone', input.intakePhone),
+    intakeEmail: email('intakeEmail', input.intakeEmail),
+    intakeHours: text('intakeHours', input.intakeHours, { max: INTAKE_HOURS_MAX, required: false }),
+    languages: languageCodes('languages', input.languages),
     acceptingReferrals: notNull('acceptingReferrals', input.acceptingReferrals),
+    // Every accepted edit, whatever it touches, names its author; updatedAt is set by Prisma (@updatedAt).
     updatedByUserId: caller!.subject,
   };
 

@@ -3,8 +3,8 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Province, ServiceType } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
-import type { Service } from '../generated/prisma/client';
-import { ageBound, ageRange, notNull, text } from './input-rules';
+import type { ExploitationType, Gender, Service } from '../generated/prisma/client';
+import { ageBound, ageRange, coordinates, enumList, languageCodes, notNull, postalCode, text } from './input-rules';
 import { assertMayManageOrganisation } from './may-manage-organisation';
 
 export interface UpdateServiceInput {
@@ -17,10 +17,22 @@ export interface UpdateServiceInput {
   minAge?: number | null;
   /** null: no upper bound. */
   maxAge?: number | null;
+  /** Where the service is given; an empty city means "at the organisation's address". */
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  /** Eligibility lists: empty = no restriction. */
+  genders?: readonly Gender[] | null;
+  languages?: readonly string[] | null;
+  exploitationTypes?: readonly ExploitationType[] | null;
+  exclusions?: string | null;
 }
 
 export const SERVICE_NAME_MAX = 200;
 export const SERVICE_DESCRIPTION_MAX = 2000;
+export const EXCLUSIONS_MAX = 2000;
 
 /** Changes a service of the caller's own organisation (or any, for a network admin). */
 export async function updateService(db: PartnersDb, caller: Identity | null, input: UpdateServiceInput): Promise<Service> {
@@ -38,6 +50,15 @@ export async function updateService(db: PartnersDb, caller: Identity | null, inp
     province: notNull('province', input.province),
     minAge,
     maxAge,
+    street: text('street', input.street, { max: 200, required: false }),
+    postalCode: postalCode('postalCode', input.postalCode),
+    city: text('city', input.city, { max: 100, required: false }),
+    ...coordinates(input.latitude, input.longitude),
+    genders: enumList('genders', input.genders),
+    languages: languageCodes('languages', input.languages),
+    exploitationTypes: enumList('exploitationTypes', input.exploitationTypes),
+    exclusions: text('exclusions', input.exclusions, { max: EXCLUSIONS_MAX, required: false }),
+    // Every accepted edit, eligibility included, names its author; updatedAt is set by Prisma (@updatedAt).
     updatedByUserId: caller!.subject,
   };
 

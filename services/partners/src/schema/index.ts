@@ -10,7 +10,9 @@ import './user';
 
 /** The subgraph schema as printed into schema/partners.graphql (no permissions: they do not change SDL). */
 export function buildPartnersSubgraph() {
-  return builder.toSubGraphSchema(subgraphSchemaOptions());
+  const options = subgraphSchemaOptions();
+  // @requires: Organisation.hsds needs identity's organisation name (directory-export.ts).
+  return builder.toSubGraphSchema({ ...options, federationDirectives: [...options.federationDirectives, '@requires'] });
 }
 
 /** The schema the server runs: the subgraph schema behind the permission map. */

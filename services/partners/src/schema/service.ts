@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import { updateService } from '../domain/update-service';
 import { partnersLoaders } from '../loaders';
 import { OrganisationRef } from './organisation';
+import { ADULT_AGE, ExploitationTypeEnum, GenderEnum } from './eligibility';
 import { ProvinceEnum } from './province';
 import { ServiceTypeEnum } from './service-type';
 
@@ -16,6 +17,21 @@ export const ServiceObject = builder.prismaObject('Service', {
     province: t.expose('province', { type: ProvinceEnum }),
     minAge: t.exposeInt('minAge', { nullable: true, description: 'Youngest age accepted; null: no lower bound.' }),
     maxAge: t.exposeInt('maxAge', { nullable: true, description: 'Oldest age accepted; null: no upper bound.' }),
+    acceptsMinors: t.boolean({
+      description: 'Derived from the age range (minAge null or below 18), so it never contradicts it.',
+      select: { minAge: true },
+      resolve: (service) => service.minAge === null || service.minAge < ADULT_AGE,
+    }),
+    genders: t.expose('genders', { type: [GenderEnum], description: 'Empty: every gender.' }),
+    languages: t.exposeStringList('languages', { description: 'ISO 639-1 codes; empty: not stated.' }),
+    exploitationTypes: t.expose('exploitationTypes', { type: [ExploitationTypeEnum], description: 'Empty: every type.' }),
+    exclusions: t.exposeString('exclusions', { description: 'Who cannot be taken, in words.' }),
+    street: t.exposeString('street'),
+    postalCode: t.exposeString('postalCode'),
+    city: t.exposeString('city', { description: "Empty: at the organisation's address." }),
+    latitude: t.exposeFloat('latitude', { nullable: true }),
+    longitude: t.exposeFloat('longitude', { nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     organisation: t.field({ type: OrganisationRef, resolve: (service) => ({ id: service.organisationId }) }),
     capacity: t.relation('capacity', { nullable: true, description: 'null until the organisation first states it.' }),
   }),
@@ -41,7 +57,7 @@ const ServiceFilterInput = builder.inputType('ServiceFilterInput', {
 });
 
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
-  description: 'Fields left out keep their value; minAge/maxAge null removes that bound.',
+  description: 'Fields left out keep their value; minAge/maxAge null removes that bound; lists replace the whole list.',
   fields: (t) => ({
     id: t.id({ required: true }),
     type: t.field({ type: ServiceTypeEnum }),
@@ -50,6 +66,15 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
     province: t.field({ type: ProvinceEnum }),
     minAge: t.int(),
     maxAge: t.int(),
+    genders: t.field({ type: [GenderEnum] }),
+    languages: t.stringList({ description: 'ISO 639-1 codes, e.g. ["nl", "en"].' }),
+    exploitationTypes: t.field({ type: [ExploitationTypeEnum] }),
+    exclusions: t.string(),
+    street: t.string(),
+    postalCode: t.string(),
+    city: t.string(),
+    latitude: t.float({ description: 'Give with longitude; both null clears the position.' }),
+    longitude: t.float(),
   }),
 });
 
