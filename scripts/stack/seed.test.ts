@@ -38,13 +38,25 @@ async function count(sql: string): Promise<number> {
 describe('seedDemoNetwork', () => {
   it('fills an empty database with the whole demo network, and a second run adds nothing', async () => {
     const first = await seedDemoNetwork(urls);
-    expect(first).toMatchObject({ seeded: true, demoPresent: true, organisations: network.organisations.length, services: network.services.length });
+    expect(first).toMatchObject({
+      seeded: true,
+      demoPresent: true,
+      organisations: network.organisations.length,
+      services: network.services.length,
+      capacities: network.capacities.length,
+    });
 
     const second = await seedDemoNetwork(urls);
     expect(second).toMatchObject({ seeded: false, demoPresent: true, organisations: network.organisations.length, services: network.services.length });
 
     expect(await count('SELECT count(*) AS n FROM identity."User"')).toBe(network.users.length);
     expect(await count('SELECT count(*) AS n FROM partners."OrganisationProfile"')).toBe(network.profiles.length);
+    // Capacities land as the demo states them: stale ones (confirmed over 7 days ago) and full ones included.
+    const stale = network.capacities.filter((c) => c.confirmedDaysAgo > 7).length;
+    expect(stale).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM partners."Capacity" WHERE "confirmedAt" < now() - interval '7 days'`)).toBe(stale);
+    expect(await count(`SELECT count(*) AS n FROM partners."Capacity" WHERE "totalSlots" = 0`)).toBe(network.capacities.filter((c) => c.totalSlots === 0).length);
+    expect(await count('SELECT count(*) AS n FROM partners."Capacity" WHERE "heldSlots" <> 0')).toBe(0);
     // Passwords are stored hashed, never as given.
     expect(await count(`SELECT count(*) AS n FROM identity."User" WHERE "passwordHash" LIKE '%haven-demo%'`)).toBe(0);
   }, 60_000);

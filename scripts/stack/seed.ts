@@ -2,7 +2,17 @@ import { createIdentityDb } from '@haven/identity/src/db';
 import { seedIdentity } from '@haven/identity/src/domain/seed-identity';
 import { createPartnersDb } from '@haven/partners/src/db';
 import { seedPartners } from '@haven/partners/src/domain/seed-partners';
-import { buildDemoNetwork, COORDINATING_CENTRE } from '../demo-network';
+import { buildDemoNetwork, COORDINATING_CENTRE, type DemoCapacity } from '../demo-network';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The demo states "confirmed N days ago"; the row needs a moment, taken relative to this seed. */
+export function capacityRows(capacities: DemoCapacity[], now: Date) {
+  return capacities.map(({ confirmedDaysAgo, ...capacity }) => ({
+    ...capacity,
+    confirmedAt: new Date(now.getTime() - confirmedDaysAgo * DAY_MS),
+  }));
+}
 
 export interface SeedResult {
   /** True when this call inserted the network (the database held no organisations). */
@@ -11,6 +21,8 @@ export interface SeedResult {
   demoPresent: boolean;
   organisations: number;
   services: number;
+  /** Services with a declared capacity. */
+  capacities: number;
 }
 
 /**
@@ -26,12 +38,19 @@ export async function seedDemoNetwork(urls: { identity: string; partners: string
   try {
     const { seeded } = await seedIdentity(identity, { organisations: network.organisations, users: network.users });
     const demoPresent = (await identity.organisation.count({ where: { id: centreId } })) > 0;
-    if (demoPresent) await seedPartners(partners, { profiles: network.profiles, services: network.services });
+    if (demoPresent) {
+      await seedPartners(partners, {
+        profiles: network.profiles,
+        services: network.services,
+        capacities: capacityRows(network.capacities, new Date()),
+      });
+    }
     return {
       seeded,
       demoPresent,
       organisations: await identity.organisation.count(),
       services: await partners.service.count(),
+      capacities: await partners.capacity.count(),
     };
   } finally {
     await Promise.all([identity.$disconnect(), partners.$disconnect()]);
