@@ -11,12 +11,16 @@ import type { IRules } from 'graphql-shield';
 const member = hasActiveOrganisation;
 const directoryAdmin = hasRole('PARTNER_ADMIN', 'NETWORK_ADMIN');
 const partnerStaff = hasRole('PARTNER_STAFF', 'PARTNER_ADMIN');
+// Matching is case work: only coordinators place people. Its result types are reachable only through
+// matchServices, so their fields need no more than membership.
+const coordinator = hasRole('COORDINATOR');
 
 export const partnersPermissions: IRules = {
   Query: {
     services: member,
     service: member,
     directoryProfiles: member,
+    matchServices: coordinator,
     _entities: member,
     _service: isSignedIn,
   },
@@ -84,6 +88,26 @@ export const partnersPermissions: IRules = {
     updatedAt: member,
     updatedBy: member,
     stale: member,
+  },
+  MatchResult: {
+    ranked: member,
+    excluded: member,
+  },
+  RankedService: {
+    service: member,
+    score: member,
+    distanceKm: member,
+    breakdown: member,
+  },
+  ScoreFactor: {
+    factor: member,
+    points: member,
+    max: member,
+    explanation: member,
+  },
+  ExcludedService: {
+    service: member,
+    reasons: member,
   },
   User: {
     id: member,

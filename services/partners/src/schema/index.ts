@@ -3,6 +3,7 @@ import { applyPermissions } from '@haven/kit/src/graphql/permissions';
 import { builder } from '../builder';
 import { partnersPermissions } from '../permissions';
 import './capacity';
+import './matching';
 import './organisation';
 import './organisation-profile';
 import './service';

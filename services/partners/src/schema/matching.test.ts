@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { caller, errorCodes, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
+import { createPartnersDb, type PartnersDb } from '../db';
+import { findPlace } from '../geo/gazetteer';
+import { createPartnersServer } from '../server';
+import { setTestCapacity } from '../test-fixtures';
+
+const startPartners = () => startTestSubgraph({ name: 'partners', createDb: createPartnersDb, createServer: createPartnersServer });
+
+const MATCH = `query ($input: MatchServicesInput!) {
+  matchServices(input: $input) {
+    ranked { service { id name } score distanceKm breakdown { factor points max explanation } }
+    excluded { service { id } reasons }
+  }
+}`;
+
+/** A service of type INTERPRETATION in a town; other suites' services (other types) stay out of the match. */
+async function createServiceIn(admin: PartnersDb, town: string, data: { minAge?: number; languages?: string[] } = {}) {
+  const place = findPlace(town)!;
+  const organisationId = randomUUID();
+  await admin.organisationProfile.create({
+    data: { organisationId, province: place.province, city: place.name, latitude: place.latitude, longitude: place.longitude },
+  });
+  const service = await admin.service.create({
+    data: { organisationId, type: 'INTERPRETATION', name: `Match test ${town}`, province: place.province, ...data },
+  });
+  return service.id;
+}
+
+describe('matchServices over GraphQL (signed subgraph client)', () => {
+  let partners: Awaited<ReturnType<typeof startPartners>>;
+  const ids: Record<string, string> = {};
+  const coordinator = caller(randomUUID(), ['COORDINATOR']);
+  const input = (values: Record<string, unknown> = {}) => ({
+    input: { serviceTypes: ['INTERPRETATION'], place: 'Utrecht', urgency: 'STANDARD', ...values },
+  });
+
+  beforeAll(async () => {
+    partners = await startPartners();
+    ids.near = await createServiceIn(partners.admin, 'Amersfoort');
+    ids.far = await createServiceIn(partners.admin, 'Groningen');
+    ids.adultsOnly = await createServiceIn(partners.admin, 'Utrecht', { minAge: 18 });
+    ids.full = await createServiceIn(partners.admin, 'Utrecht');
+    ids.unstated = await createServiceIn(partners.admin, 'Utrecht');
+    await setTestCapacity(partners.admin, ids.near, { totalSlots: 3 });
+    await setTestCapacity(partners.admin, ids.far, { totalSlots: 3 });
+    await setTestCapacity(partners.admin, ids.adultsOnly, { totalSlots: 3 });
+    await setTestCapacity(partners.admin, ids.full, { totalSlots: 2, heldSlots: 2 });
+  });
+  afterAll(async () => {
+    await partners?.close();
+  });
+
+  it('gives a coordinator the services ranked by fit, closer first, with a readable breakdown and reasons for the rest', async () => {
+    const res = await partners.gql({ query: MATCH, variables: input({ age: 15 }) }, coordinator);
+    expect(res.body?.errors).toBeUndefined();
+    const result = res.body?.data?.matchServices as {
+      ranked: { service: { id: string }; score: number; distanceKm: number; breakdown: { factor: string; explanation: string }[] }[];
+      excluded: { service: { id: string }; reasons: string[] }[];
+    };
+    const rankedIds = result.ranked.map((r) => r.service.id);
+    expect(rankedIds.indexOf(ids.near!)).toBeGreaterThanOrEqual(0);
+    expect(rankedIds.indexOf(ids.near!)).toBeLessThan(rankedIds.indexOf(ids.far!));
+    const near = result.ranked.find((r) => r.service.id === ids.near)!;
+    expect(near.breakdown.map((f) => f.factor)).toEqual(['DISTANCE', 'LANGUAGE', 'CAPACITY', 'RESPONSE']);
+    expect(near.breakdown[0]!.explanation).toMatch(/km from Utrecht$/);
+    expect(near.breakdown[3]!.explanation).toBe('no response history yet — neutral');
+    const reasons = (id: string) => result.excluded.find((e) => e.service.id === id)?.reasons;
+    expect(reasons(ids.adultsOnly!)).toEqual(['age 15 below minimum 18']);
+    expect(reasons(ids.full!)).toEqual(['no free slots']);
+    expect(reasons(ids.unstated!)).toEqual(['no capacity stated']);
+  });
+
+  it.each([
+    ['partner staff', () => caller(randomUUID(), ['PARTNER_STAFF']), 'FORBIDDEN'],
+    ['a partner admin', () => caller(randomUUID(), ['PARTNER_ADMIN']), 'FORBIDDEN'],
+    ['a network admin', () => caller(randomUUID(), ['NETWORK_ADMIN']), 'FORBIDDEN'],
+    ['an anonymous caller', () => null, 'UNAUTHENTICATED'],
+  ])('refuses %s', async (_who, who, code) => {
+    const res = await partners.gql({ query: MATCH, variables: input() }, who());
+    expect(errorCodes(res)).toEqual([code]);
+    expect(res.body?.data?.matchServices ?? null).toBeNull();
+  });
+
+  it.each([
+    ['an unknown service type', { serviceTypes: ['TELEPORTATION'] }],
+    ['a negative age', { age: -1 }],
+    ['an unknown place name', { place: 'Nergenshuizen' }],
+    ['an unknown language code', { languages: ['zz'] }],
+    ['no service type', { serviceTypes: [] }],
+    ['half a position', { place: null, latitude: 52.1 }],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, change) => {
+    const res = await partners.gql({ query: MATCH, variables: input(change) }, coordinator);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.body?.data?.matchServices ?? null).toBeNull();
+  });
+});
