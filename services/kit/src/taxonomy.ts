@@ -17,6 +17,10 @@ export const SERVICE_TYPES = [
 ] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
+/** How soon a case needs care; drives response deadlines (cases) and the matching weights (partners). */
+export const URGENCIES = ['IMMEDIATE', 'URGENT', 'STANDARD'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
 export const PROVINCES = [
   'GRONINGEN',
   'FRIESLAND',

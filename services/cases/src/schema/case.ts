@@ -1,3 +1,4 @@
+import { URGENCIES } from '@haven/kit/src/taxonomy';
 import { AppError } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
@@ -8,7 +9,8 @@ import { OrganisationRef } from './organisation';
 import { ServiceTypeEnum } from './service-type';
 import { UserRef } from './user';
 
-export const UrgencyEnum = builder.enumType('Urgency', { values: ['IMMEDIATE', 'URGENT', 'STANDARD'] as const });
+// Built from kit's list, like partners' Urgency, so the two subgraphs compose to one enum.
+export const UrgencyEnum = builder.enumType('Urgency', { values: URGENCIES });
 export const CaseStatusEnum = builder.enumType('CaseStatus', { values: ['OPEN', 'CLOSED'] as const });
 
 /** A case, known only by its pseudonymous reference; personal data lives in the vault (later). */

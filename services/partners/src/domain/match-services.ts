@@ -1,5 +1,4 @@
-import type { ServiceType } from '@haven/kit/src/taxonomy';
-import type { Province } from '@haven/kit/src/taxonomy';
+import type { Province, ServiceType, Urgency } from '@haven/kit/src/taxonomy';
 import { availableSlots } from './capacity-view';
 import { distanceKm, type Coordinates } from '../geo/gazetteer';
 
@@ -8,7 +7,7 @@ import { distanceKm, type Coordinates } from '../geo/gazetteer';
 
 export type MatchGender = 'FEMALE' | 'MALE' | 'NON_BINARY';
 export type MatchExploitationType = 'SEXUAL' | 'LABOUR' | 'CRIMINAL' | 'OTHER';
-export type MatchUrgency = 'IMMEDIATE' | 'URGENT' | 'STANDARD';
+export type MatchUrgency = Urgency;
 
 /** One service as the ranking needs it: eligibility, place, its organisation and its capacity (null: never stated). */
 export interface MatchCandidate {

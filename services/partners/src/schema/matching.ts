@@ -1,3 +1,4 @@
+import { URGENCIES } from '@haven/kit/src/taxonomy';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { builder } from '../builder';
 import { ageBound, coordinates, enumList, languageCodes } from '../domain/input-rules';
@@ -13,7 +14,8 @@ type Candidate = Service & { organisation: OrganisationProfile; capacity: Capaci
 
 // Same name and values as the cases service's Urgency: federation needs an enum used in inputs and outputs
 // across subgraphs to be identical.
-const UrgencyEnum = builder.enumType('Urgency', { values: ['IMMEDIATE', 'URGENT', 'STANDARD'] as const });
+// Built from kit's list, like cases' Urgency, so the two subgraphs compose to one enum.
+const UrgencyEnum = builder.enumType('Urgency', { values: URGENCIES });
 
 const MatchFactorEnum = builder.enumType('MatchFactor', {
   description: 'What a part of a match score measures',
