@@ -1,18 +1,8 @@
-import { Client } from 'pg';
 import { createScratchDatabase, testDatabase } from '../testing/db';
 import { appDatabaseUrl, appRoleName, ensureAppRoles } from './app-roles';
 import { migrateAll } from './migrate-all';
+import { withClient } from './with-client';
 import { SERVICES, type ServiceName } from './services';
-
-async function asRole<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function sqlState(promise: Promise<unknown>): Promise<string | undefined> {
   return promise.then(
@@ -28,7 +18,7 @@ describe("a service's app role", () => {
 
   test('logs in as haven_<service> and is neither superuser nor able to create roles or databases', async () => {
     for (const service of SERVICES) {
-      const row = await asRole(testDatabase().appUrl(service), async (c) =>
+      const row = await withClient(testDatabase().appUrl(service), async (c) =>
         (await c.query('SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = current_user')).rows[0],
       );
       expect(row).toEqual({ name: appRoleName(service), rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false });
@@ -36,7 +26,7 @@ describe("a service's app role", () => {
   });
 
   test('reads and writes its own tables', async () => {
-    const rows = await asRole(identityUrl(), async (c) => {
+    const rows = await withClient(identityUrl(), async (c) => {
       await c.query('BEGIN');
       await c.query(
         `INSERT INTO identity."Organisation" (id, name, kind, "updatedAt") VALUES (gen_random_uuid(), 'Role Test Org ' || gen_random_uuid(), 'PARTNER', now())`,
@@ -49,7 +39,7 @@ describe("a service's app role", () => {
   });
 
   test('cannot create a table, in its own schema or in public', async () => {
-    await asRole(identityUrl(), async (c) => {
+    await withClient(identityUrl(), async (c) => {
       expect(await sqlState(c.query('CREATE TABLE identity."Sneaky" (id int)'))).toBe(INSUFFICIENT_PRIVILEGE);
       const { rows } = await c.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
       // PostgreSQL 15 took CREATE on public away from everyone; older servers still grant it to PUBLIC.
@@ -59,14 +49,14 @@ describe("a service's app role", () => {
 
   test('cannot create temporary tables', async () => {
     for (const service of SERVICES) {
-      await asRole(testDatabase().appUrl(service), async (c) => {
+      await withClient(testDatabase().appUrl(service), async (c) => {
         expect(await sqlState(c.query('CREATE TEMPORARY TABLE "Staging" (id int)'))).toBe(INSUFFICIENT_PRIVILEGE);
       });
     }
   });
 
   test("consent's role reads and adds consent records but cannot change or remove one", async () => {
-    await asRole(testDatabase().appUrl('consent'), async (c) => {
+    await withClient(testDatabase().appUrl('consent'), async (c) => {
       await c.query('SELECT count(*) FROM consent."ConsentRecord"');
       // Denied on privileges before any row is looked at, so no record needs to exist.
       expect(await sqlState(c.query(`UPDATE consent."ConsentRecord" SET status = 'WITHDRAWN'`))).toBe(INSUFFICIENT_PRIVILEGE);
@@ -76,25 +66,25 @@ describe("a service's app role", () => {
   });
 
   test("identity's role cannot delete an organisation or a user (they are deactivated)", async () => {
-    await asRole(identityUrl(), async (c) => {
+    await withClient(identityUrl(), async (c) => {
       expect(await sqlState(c.query('DELETE FROM identity."Organisation"'))).toBe(INSUFFICIENT_PRIVILEGE);
       expect(await sqlState(c.query('DELETE FROM identity."User"'))).toBe(INSUFFICIENT_PRIVILEGE);
     });
   });
 
   test("cannot read another service's schema", async () => {
-    await asRole(identityUrl(), async (c) => {
+    await withClient(identityUrl(), async (c) => {
       for (const other of SERVICES.filter((s) => s !== 'identity')) {
         expect(await sqlState(c.query(`SELECT * FROM ${other}."_prisma_migrations" LIMIT 1`))).toBe(INSUFFICIENT_PRIVILEGE);
       }
     });
-    await asRole(testDatabase().appUrl('cases'), async (c) => {
+    await withClient(testDatabase().appUrl('cases'), async (c) => {
       expect(await sqlState(c.query('SELECT * FROM identity."User" LIMIT 1'))).toBe(INSUFFICIENT_PRIVILEGE);
     });
   });
 
   test('cannot read or change its migration history', async () => {
-    await asRole(identityUrl(), async (c) => {
+    await withClient(identityUrl(), async (c) => {
       expect(await sqlState(c.query('SELECT * FROM identity."_prisma_migrations"'))).toBe(INSUFFICIENT_PRIVILEGE);
       expect(await sqlState(c.query('DELETE FROM identity."_prisma_migrations"'))).toBe(INSUFFICIENT_PRIVILEGE);
     });
@@ -119,7 +109,7 @@ describe('ensureAppRoles', () => {
         ensureAppRoles({ adminUrl: db.adminUrl, passwords }),
         ensureAppRoles({ adminUrl: testDatabase().adminUrl, passwords }),
       ]);
-      const count = await asRole(appDatabaseUrl(db.adminUrl, 'partners', runPassword('partners')), async (c) =>
+      const count = await withClient(appDatabaseUrl(db.adminUrl, 'partners', runPassword('partners')), async (c) =>
         (await c.query('SELECT count(*)::int AS n FROM partners."Service"')).rows[0],
       );
       expect(count).toEqual({ n: 0 });
@@ -131,7 +121,7 @@ describe('ensureAppRoles', () => {
   test("sets only the passwords it is given: another role's password stays as it was", async () => {
     await ensureAppRoles({ adminUrl: testDatabase().adminUrl, passwords: { identity: runPassword('identity') } });
     for (const service of SERVICES) {
-      const user = await asRole(testDatabase().appUrl(service), async (c) => (await c.query('SELECT current_user AS u')).rows[0].u);
+      const user = await withClient(testDatabase().appUrl(service), async (c) => (await c.query('SELECT current_user AS u')).rows[0].u);
       expect(user).toBe(appRoleName(service));
     }
   });

@@ -1,4 +1,5 @@
-import { Client, escapeIdentifier } from 'pg';
+import { escapeIdentifier } from 'pg';
+import { withClient } from './with-client';
 
 /** Creates a database on the server of `serverUrl` (any database the admin can connect to). */
 export async function createDatabase(serverUrl: string, name: string): Promise<void> {
@@ -8,14 +9,4 @@ export async function createDatabase(serverUrl: string, name: string): Promise<v
 /** Drops it even while clients are still connected (PostgreSQL 13+ FORCE). */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`));
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'haven-admin' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

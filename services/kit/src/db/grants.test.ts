@@ -3,19 +3,10 @@ import { createScratchDatabase, testDatabase } from '../testing/db';
 import { appRoleName, ensureAppRoles } from './app-roles';
 import { TABLE_GRANTS, type TablePrivilege } from './grants';
 import { migrateAll } from './migrate-all';
+import { withClient } from './with-client';
 import { SERVICES } from './services';
 
 const PRIVILEGES: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
-
-async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The tables of each service's schema in a migrated database (the migration history aside). */
 async function serviceTables(client: Client): Promise<{ service: string; table: string }[]> {
@@ -39,7 +30,7 @@ async function heldPrivileges(client: Client, role: string, qualified: string): 
 
 describe('the per-table grants (grants.ts)', () => {
   test('name every table of every service schema, and only tables that exist', async () => {
-    const tables = await withAdmin(testDatabase().adminUrl, serviceTables);
+    const tables = await withClient(testDatabase().adminUrl, serviceTables);
     const inDatabase = tables.map(({ service, table }) => `${service}.${table}`).sort();
     const listed = SERVICES.flatMap((service) => Object.keys(TABLE_GRANTS[service]).map((table) => `${service}.${table}`)).sort();
     // A table missing here gets no privileges at all: add it to grants.ts with the privileges its code uses.
@@ -48,7 +39,7 @@ describe('the per-table grants (grants.ts)', () => {
   });
 
   test('are exactly what each app role holds, on its own tables, and every entry says why', async () => {
-    await withAdmin(testDatabase().adminUrl, async (client) => {
+    await withClient(testDatabase().adminUrl, async (client) => {
       for (const { service, table } of await serviceTables(client)) {
         const grant = TABLE_GRANTS[service as (typeof SERVICES)[number]][table]!;
         expect(grant.why.length).toBeGreaterThan(10);
@@ -73,7 +64,7 @@ describe('ensureAppRoles applying the grants', () => {
     const db = await createScratchDatabase('haven_grants');
     try {
       await migrateAll({ adminUrl: db.adminUrl, services: ['consent'] });
-      await withAdmin(db.adminUrl, async (client) => {
+      await withClient(db.adminUrl, async (client) => {
         await client.query('CREATE TABLE consent."Unlisted" (id int)');
         await client.query(`GRANT ALL ON consent."ConsentRecord" TO ${appRoleName('consent')}`);
         await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA consent GRANT ALL ON TABLES TO ${appRoleName('consent')}`);
@@ -83,7 +74,7 @@ describe('ensureAppRoles applying the grants', () => {
       const result = await ensureAppRoles({ adminUrl: db.adminUrl, services: ['consent'], log: { warn: (_m, fields) => warnings.push(fields) } });
       expect(result.ungranted).toEqual(['consent.Unlisted']);
       expect(warnings).toEqual([{ table: 'consent.Unlisted' }]);
-      await withAdmin(db.adminUrl, async (client) => {
+      await withClient(db.adminUrl, async (client) => {
         expect(await heldPrivileges(client, appRoleName('consent'), 'consent."Unlisted"')).toEqual([]);
         expect(await heldPrivileges(client, appRoleName('consent'), 'consent."ConsentRecord"')).toEqual(['SELECT', 'INSERT']);
         // A table created after the run gets nothing either (no default privileges left).

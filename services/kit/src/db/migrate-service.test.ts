@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { createScratchDatabase, testDatabase, type ScratchDatabase } from '../testing/db';
 import { migrationChecksum } from './checksum';
 import { markRolledBack } from './mark-rolled-back';
@@ -11,15 +10,10 @@ import { migrateService } from './migrate-service';
 import { MigrationError } from './migration-error';
 import { readMigrations } from './migration-files';
 import { migrationsDirFor, SERVICES } from './services';
+import { withClient } from './with-client';
 
 async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query<T>(sql, params)).rows);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<MigrationError> {

@@ -1,20 +1,14 @@
-import { Client } from 'pg';
 import { createScratchDatabase, testDatabase, type ScratchDatabase } from '../testing/db';
 import { migrateService } from './migrate-service';
 import { checkSchemaDrift } from './schema-drift';
 import { migrationsDirFor, SERVICES } from './services';
+import { withClient } from './with-client';
 
 // Each check asks Prisma 6's CLI for SQL (a child process of a few seconds on a busy machine).
 jest.setTimeout(120_000);
 
 async function exec(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withClient(url, (client) => client.query(sql));
 }
 
 describe('the drift check', () => {
@@ -55,10 +49,9 @@ describe('the drift check', () => {
 
     test('leaves no scratch schema behind', async () => {
       await checkSchemaDrift({ adminUrl: db.adminUrl, service: 'identity' });
-      const client = new Client({ connectionString: db.adminUrl });
-      await client.connect();
-      const { rows } = await client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'haven_drift_%'`);
-      await client.end();
+      const { rows } = await withClient(db.adminUrl, (client) =>
+        client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'haven_drift_%'`),
+      );
       expect(rows).toEqual([]);
     });
   });
