@@ -90,7 +90,10 @@ export interface DemoNetwork {
   users: DemoUser[];
   profiles: DemoProfile[];
   services: DemoService[];
-  /** One per service that declares capacity in slots (interpretation is on demand and declares none). */
+  /**
+   * One per service. Interpretation declares capacity too (interpreters free for new clients): matching
+   * has one rule for every type, and a service that never stated its capacity is never proposed.
+   */
   capacities: DemoCapacity[];
   /** What `npm start` prints: who to log in as, and why. */
   accounts: DemoAccount[];
@@ -405,8 +408,7 @@ export function buildDemoNetwork(): DemoNetwork {
           exploitationTypes: adultShelter.exploitationTypes ?? service.exploitationTypes ?? [],
           exclusions: service.exclusions ?? '',
         });
-        // Interpreters are booked per appointment, not by the slot: no capacity declared.
-        if (service.type !== 'INTERPRETATION') capacities.push(capacityOf(id, services.length - 1));
+        capacities.push(capacityOf(id, services.length - 1));
       }
     });
   });

@@ -158,6 +158,23 @@ describe('slot holds over the internal routes', () => {
       expect((await capacityState(admin, serviceId)).capacity!.heldSlots).toBe(1);
     });
 
+    it('takes a response report from cases without an end-user identity (an expiry has nobody acting)', async () => {
+      const { serviceId } = await createTestService(admin);
+      const referralId = randomUUID();
+      const report = { referralId, serviceId, outcome: 'EXPIRED', sentAt: new Date(Date.now() - 7_200_000).toISOString(), respondedAt: new Date().toISOString() };
+      expect(await call('record-response', report, { identity: null })).toEqual({ recorded: true });
+    });
+
+    it.each(['gateway', 'consent', 'identity', 'partners'] as const)('refuses a response report signed by %s (401) and records nothing', async (from) => {
+      const { serviceId } = await createTestService(admin);
+      const referralId = randomUUID();
+      const report = { referralId, serviceId, outcome: 'ACCEPTED', sentAt: new Date(Date.now() - 7_200_000).toISOString(), respondedAt: new Date().toISOString() };
+      const statuses: number[] = [];
+      await call('record-response', report, { from, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
+      expect(statuses).toEqual([401]);
+      expect(await admin.referralResponse.findUnique({ where: { referralId } })).toBeNull();
+    });
+
     it('answers 404 for an internal route that does not exist', async () => {
       const res = await fetch(new URL('/internal/hold-slots', running.url), { method: 'POST', body: '{}' });
       expect(res.status).toBe(404);

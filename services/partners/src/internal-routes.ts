@@ -3,6 +3,7 @@ import type { InternalRoute, RequestContext } from '@haven/kit/src/http/subgraph
 import type { PartName } from '@haven/kit/src/taxonomy';
 import type { PartnersDb } from './db';
 import { holdSlot, type SlotActor } from './domain/hold-slot';
+import { recordResponse } from './domain/record-response';
 import { releaseSlot } from './domain/release-slot';
 
 function actorOf(ctx: RequestContext & { from: PartName }): SlotActor {
@@ -32,6 +33,15 @@ function objectBody(body: unknown): Record<string, unknown> {
  *     200 { result: { released: true } }    the slot is free again
  *     200 { result: { released: false } }   unknown referral or already released: nothing changed
  *     422 { error: { code: 'BAD_USER_INPUT' } }
+ *   POST /internal/record-response  { referralId, serviceId: uuid, outcome: ACCEPTED|DECLINED|EXPIRED, sentAt, respondedAt: ISO 8601 }
+ *     200 { result: { recorded: true } }    first report of this referral
+ *     200 { result: { recorded: false } }   the same report again: nothing changed
+ *     422 { error: { code: 'CONFLICT' } }   a different answer was recorded for this referral
+ *     422 { error: { code: 'NOT_FOUND' } }  unknown service
+ *     422 { error: { code: 'BAD_USER_INPUT' } }
+ *
+ * record-response feeds the organisations' response records that matching scores (domain/response-records.ts).
+ * It needs no end-user identity: the cases service also reports referrals that expired with nobody acting.
  *
  * callInternal turns a 422 into an AppError with that code on the caller's side. Both are idempotent by
  * referral id, so the caller may retry after a timeout. Under any concurrency a service never holds more
@@ -51,6 +61,14 @@ export function partnersInternalRoutes(db: PartnersDb): Record<string, InternalR
       callers: ['cases'],
       requiresIdentity: true,
       handle: (body, ctx) => releaseSlot(db, actorOf(ctx), { referralId: objectBody(body).referralId }),
+    },
+    'record-response': {
+      callers: ['cases'],
+      requiresIdentity: false,
+      handle: (body, ctx) => {
+        const { referralId, serviceId, outcome, sentAt, respondedAt } = objectBody(body);
+        return recordResponse(db, ctx.from, { referralId, serviceId, outcome, sentAt, respondedAt });
+      },
     },
   };
 }

@@ -77,6 +77,12 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
       privileges: ['INSERT'],
       why: 'Capacity history, append-only: each update, hold and release inserts one row (no RETURNING). The service never reads it back yet.',
     },
+    ReferralResponse: {
+      privileges: ['SELECT', 'INSERT'],
+      why:
+        'record-response inserts one row per referral (ON CONFLICT DO NOTHING, then a SELECT for retries); matching ' +
+        'aggregates them. Append-only: an answer, once recorded, is history.',
+    },
   },
   cases: {
     Case: {

@@ -1,7 +1,7 @@
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { PartnersDb } from '../db';
-import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts, type Tx } from './capacity-sql';
+import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts, type Tx } from './sql';
 import { recordCapacityChange } from './record-capacity-change';
 
 export interface SlotActor {

@@ -90,6 +90,24 @@ describe('matchServices ranking', () => {
     expect(first(matchServices([few], request()).ranked).breakdown.find((f) => f.factor === 'CAPACITY')?.explanation).toBe('1 of 5 slots free');
   });
 
+  it('halves the capacity points of a statement nobody confirmed lately, and says so', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const slots = { totalSlots: 5, heldSlots: 0, waitlistLength: 0, paused: false };
+    const fresh = service('fresh', 'Amersfoort', { capacity: { ...slots, confirmedAt: daysAgo(2) } });
+    const stale = service('stale', 'Amersfoort', { capacity: { ...slots, confirmedAt: daysAgo(12) } });
+    const never = service('never', 'Amersfoort', { capacity: { ...slots, confirmedAt: null } });
+    const ranked = matchServices([stale, never, fresh], request(), { capacityStaleDays: 7, now }).ranked;
+    const capacity = (id: string) => ranked.find((r) => r.service.id === id)!.breakdown.find((f) => f.factor === 'CAPACITY')!;
+    expect(ranked.map((r) => r.service.id)[0]).toBe('fresh');
+    expect(capacity('stale').points).toBe(capacity('fresh').points / 2);
+    expect(capacity('stale').explanation).toBe('5 of 5 slots free — not confirmed for over 7 days, may be out of date');
+    expect(capacity('never').explanation).toBe('5 of 5 slots free — never confirmed, may be out of date');
+    // Without a threshold (or without a confirmation date) nothing is judged.
+    const unjudged = matchServices([stale], request()).ranked;
+    expect(first(unjudged).breakdown.find((f) => f.factor === 'CAPACITY')!.points).toBe(capacity('fresh').points);
+  });
+
   it('never ranks a partner without response history below an average one', () => {
     const records = new Map<string, ResponseRecord>([['org-average', { acceptanceRate: 0.5, medianResponseHours: 38, decided: 40 }]]);
     const ranked = matchServices([service('average', 'Amersfoort'), service('new', 'Amersfoort')], request(), { responseRecords: records }).ranked;

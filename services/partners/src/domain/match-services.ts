@@ -1,5 +1,5 @@
 import type { Province, ServiceType, Urgency } from '@haven/kit/src/taxonomy';
-import { availableSlots } from './capacity-view';
+import { availableSlots, isCapacityStale } from './capacity-view';
 import { distanceKm, type Coordinates } from '../geo/gazetteer';
 
 // Pure ranking of directory services for one person's needs: no database, no GraphQL. The resolver loads
@@ -31,10 +31,17 @@ export interface MatchCandidate {
     regionsServed: readonly Province[];
     acceptingReferrals: boolean;
   };
-  capacity: { totalSlots: number; heldSlots: number; waitlistLength: number; paused: boolean } | null;
+  capacity: {
+    totalSlots: number;
+    heldSlots: number;
+    waitlistLength: number;
+    paused: boolean;
+    /** When the organisation last confirmed it; null = never; left out = not known to the caller (not judged). */
+    confirmedAt?: Date | null;
+  } | null;
 }
 
-/** How an organisation has answered referrals so far; `decided` = referrals accepted or declined. */
+/** How an organisation has answered referrals so far; `decided` = referrals accepted, declined or expired. */
 export interface ResponseRecord {
   acceptanceRate: number;
   medianResponseHours: number;
@@ -60,6 +67,10 @@ export interface MatchRequest {
 export interface MatchOptions {
   /** Response record per organisation id; absent = no history (scored neutral, never penalised). */
   responseRecords?: ReadonlyMap<string, ResponseRecord>;
+  /** Capacity not confirmed for this many days earns half its points (it may no longer be true); absent = not judged. */
+  capacityStaleDays?: number;
+  /** The moment staleness is judged at (tests fix it). */
+  now?: Date;
 }
 
 export type MatchFactor = 'DISTANCE' | 'LANGUAGE' | 'CAPACITY' | 'RESPONSE';
@@ -105,6 +116,8 @@ export const RESPONSE_MIN_DECIDED = 5;
 /** A median answer within this many hours earns full speed points; at RESPONSE_SLOW_HOURS none. */
 export const RESPONSE_FAST_HOURS = 4;
 export const RESPONSE_SLOW_HOURS = 72;
+/** Share of the capacity points a stale statement keeps: free slots nobody confirmed lately may be gone. */
+export const STALE_CAPACITY_SHARE = 0.5;
 /** Share of a factor's maximum given when nothing is known: the middle, so missing data neither helps nor hurts. */
 const NEUTRAL = 0.5;
 
@@ -187,14 +200,20 @@ function languageFactor(candidate: MatchCandidate, request: MatchRequest, max: n
   return { factor: 'LANGUAGE', points: 0, max, explanation: `speaks none of ${request.languages.join(', ')}` };
 }
 
-function capacityFactor(candidate: MatchCandidate, max: number): ScoreFactor {
+function capacityFactor(candidate: MatchCandidate, max: number, options: MatchOptions): ScoreFactor {
   const capacity = candidate.capacity!;
   const free = availableSlots(capacity);
   if (free === 0) {
     return { factor: 'CAPACITY', points: 0, max, explanation: `full — waitlist of ${capacity.waitlistLength}` };
   }
   const points = (max * Math.min(free, CAPACITY_CAP_SLOTS)) / CAPACITY_CAP_SLOTS;
-  return { factor: 'CAPACITY', points: round1(points), max, explanation: `${free} of ${capacity.totalSlots} slots free` };
+  const explanation = `${free} of ${capacity.totalSlots} slots free`;
+  const days = options.capacityStaleDays;
+  if (days !== undefined && capacity.confirmedAt !== undefined && isCapacityStale(capacity.confirmedAt, days, options.now)) {
+    const why = capacity.confirmedAt === null ? 'never confirmed' : `not confirmed for over ${days} days`;
+    return { factor: 'CAPACITY', points: round1(points * STALE_CAPACITY_SHARE), max, explanation: `${explanation} — ${why}, may be out of date` };
+  }
+  return { factor: 'CAPACITY', points: round1(points), max, explanation };
 }
 
 function responseFactor(record: ResponseRecord | undefined, max: number): ScoreFactor {
@@ -236,7 +255,7 @@ export function matchServices<C extends MatchCandidate>(
     const breakdown = [
       distance.factor,
       languageFactor(service, request, weights.LANGUAGE),
-      capacityFactor(service, weights.CAPACITY),
+      capacityFactor(service, weights.CAPACITY, options),
       responseFactor(options.responseRecords?.get(service.organisationId), weights.RESPONSE),
     ];
     const score = round1(breakdown.reduce((sum, f) => sum + f.points, 0));

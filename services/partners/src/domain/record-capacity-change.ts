@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CAPACITY_CHANGE, type CapacityCounts, type Tx } from './capacity-sql';
+import { CAPACITY_CHANGE, type CapacityCounts, type Tx } from './sql';
 
 export type CapacityChangeKind = 'UPDATE' | 'HOLD' | 'RELEASE';
 

@@ -1,7 +1,7 @@
 import { badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { PartnersDb } from '../db';
-import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts } from './capacity-sql';
+import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts } from './sql';
 import type { SlotActor } from './hold-slot';
 import { recordCapacityChange } from './record-capacity-change';
 

@@ -3,7 +3,7 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { Capacity } from '../generated/prisma/client';
-import { CAPACITY, inCapacityTransaction, type CapacityCounts } from './capacity-sql';
+import { CAPACITY, inCapacityTransaction, type CapacityCounts } from './sql';
 import { recordCapacityChange } from './record-capacity-change';
 
 export interface UpdateCapacityInput {

@@ -27,6 +27,17 @@ async function createServiceIn(admin: PartnersDb, town: string, data: { minAge?:
   return service.id;
 }
 
+/** Answered referrals of a service's organisation, as the cases service would have reported them. */
+async function recordHistory(admin: PartnersDb, serviceId: string, history: { accepted: number; declined: number; hoursToAnswer: number }) {
+  const { organisationId } = await admin.service.findUniqueOrThrow({ where: { id: serviceId } });
+  const sentAt = new Date(Date.now() - 100 * 3_600_000);
+  const respondedAt = new Date(sentAt.getTime() + history.hoursToAnswer * 3_600_000);
+  const outcomes = [...Array(history.accepted).fill('ACCEPTED'), ...Array(history.declined).fill('DECLINED')];
+  await admin.referralResponse.createMany({
+    data: outcomes.map((outcome) => ({ referralId: randomUUID(), serviceId, organisationId, outcome, sentAt, respondedAt, recordedByPart: 'cases' })),
+  });
+}
+
 describe('matchServices over GraphQL (signed subgraph client)', () => {
   let partners: Awaited<ReturnType<typeof startPartners>>;
   const ids: Record<string, string> = {};
@@ -46,6 +57,12 @@ describe('matchServices over GraphQL (signed subgraph client)', () => {
     await setTestCapacity(partners.admin, ids.far, { totalSlots: 3 });
     await setTestCapacity(partners.admin, ids.adultsOnly, { totalSlots: 3 });
     await setTestCapacity(partners.admin, ids.full, { totalSlots: 2, heldSlots: 2 });
+    ids.responsive = await createServiceIn(partners.admin, 'Zeist');
+    ids.slow = await createServiceIn(partners.admin, 'Zeist');
+    await setTestCapacity(partners.admin, ids.responsive, { totalSlots: 3 });
+    await setTestCapacity(partners.admin, ids.slow, { totalSlots: 3 });
+    await recordHistory(partners.admin, ids.responsive, { accepted: 6, declined: 0, hoursToAnswer: 1 });
+    await recordHistory(partners.admin, ids.slow, { accepted: 1, declined: 5, hoursToAnswer: 60 });
   });
   afterAll(async () => {
     await partners?.close();
@@ -69,6 +86,17 @@ describe('matchServices over GraphQL (signed subgraph client)', () => {
     expect(reasons(ids.adultsOnly!)).toEqual(['age 15 below minimum 18']);
     expect(reasons(ids.full!)).toEqual(['no free slots']);
     expect(reasons(ids.unstated!)).toEqual(['no capacity stated']);
+  });
+
+  it("ranks an organisation that answers quickly and accepts above an equal one that does not, and says why", async () => {
+    const res = await partners.gql({ query: MATCH, variables: input() }, coordinator);
+    const ranked = res.body?.data?.matchServices.ranked as { service: { id: string }; breakdown: { factor: string; explanation: string }[] }[];
+    const position = (id: string) => ranked.findIndex((r) => r.service.id === id);
+    expect(position(ids.responsive!)).toBeGreaterThanOrEqual(0);
+    expect(position(ids.responsive!)).toBeLessThan(position(ids.slow!));
+    const response = (id: string) => ranked[position(id)]!.breakdown.find((f) => f.factor === 'RESPONSE')!.explanation;
+    expect(response(ids.responsive!)).toBe('accepts 100% of 6 referrals, median answer in 1 h');
+    expect(response(ids.slow!)).toBe('accepts 17% of 6 referrals, median answer in 60 h');
   });
 
   it.each([

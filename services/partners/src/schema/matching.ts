@@ -3,6 +3,7 @@ import { AppError, badInput } from '@haven/kit/src/errors';
 import { builder } from '../builder';
 import { ageBound, coordinates, enumList, languageCodes } from '../domain/input-rules';
 import { matchServices, type MatchRequest, type MatchResult } from '../domain/match-services';
+import { loadResponseRecords } from '../domain/response-records';
 import type { Capacity, OrganisationProfile, Service } from '../generated/prisma/client';
 import { findPlace } from '../geo/gazetteer';
 import { ExploitationTypeEnum, GenderEnum } from './eligibility';
@@ -120,9 +121,9 @@ builder.queryFields((t) => ({
         where: { type: { in: [...request.serviceTypes] } },
         include: { organisation: true, capacity: true },
       });
-      // Response records come from referrals (issue 4, cases service); until then every organisation has
-      // none, which the ranking scores as neutral — nobody is punished for missing data.
-      return matchServices(candidates, request);
+      // One aggregate query for the candidates' organisations; one without history is absent and scored neutral.
+      const responseRecords = await loadResponseRecords(ctx.db, candidates.map((c) => c.organisationId));
+      return matchServices(candidates, request, { responseRecords, capacityStaleDays: ctx.settings.capacityStaleDays });
     },
   }),
 }));

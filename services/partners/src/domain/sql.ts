@@ -2,13 +2,15 @@ import { Prisma } from '../generated/prisma/client';
 import type { PartnersDb } from '../db';
 
 // Raw SQL is not qualified by the adapter's schema option (only Prisma's own queries are), so the
-// capacity writes name their tables in full.
+// raw statements name their tables in full.
 const SCHEMA = 'partners';
 const table = (name: string) => Prisma.raw(`"${SCHEMA}"."${name}"`);
 
 export const CAPACITY = table('Capacity');
 export const CAPACITY_HOLD = table('CapacityHold');
 export const CAPACITY_CHANGE = table('CapacityChange');
+export const SERVICE = table('Service');
+export const REFERRAL_RESPONSE = table('ReferralResponse');
 
 export type Tx = Prisma.TransactionClient;
 
