@@ -12,7 +12,7 @@
  * paused, some with a waitlist, some not confirmed for more than a week (stale).
  */
 import { PROVINCES, type Province, type Role, type ServiceType } from '@haven/kit/src/taxonomy';
-import { findPlace } from '@haven/partners/src/geo/gazetteer';
+import { findPlace } from '@haven/kit/src/geo/gazetteer';
 import { stableUuid } from './stack/stable-uuid';
 
 /** One password for every demo account; printed by `npm start` and listed in README.md. */

@@ -1,12 +1,15 @@
-import { SERVICE_TYPES, URGENCIES } from '@haven/kit/src/taxonomy';
-import { ServiceType, Urgency } from './generated/prisma/enums';
+import { EXPLOITATION_TYPES, GENDERS, PROVINCES, SERVICE_TYPES, URGENCIES } from '@haven/kit/src/taxonomy';
+import { ExploitationType, Gender, Province, ServiceType, Urgency } from './generated/prisma/enums';
 
+// The cases database mirrors kit's vocabularies; partners mirrors the same lists, so the two subgraphs compose.
 describe('the cases database vocabulary', () => {
-  it('has exactly the service types of the taxonomy, in order (the same list partners uses)', () => {
-    expect(Object.values(ServiceType)).toEqual([...SERVICE_TYPES]);
-  });
-
-  it('has exactly the urgencies of the taxonomy, in order (the same list matching weighs)', () => {
-    expect(Object.values(Urgency)).toEqual([...URGENCIES]);
+  it.each([
+    ['service types', ServiceType, SERVICE_TYPES],
+    ['urgencies', Urgency, URGENCIES],
+    ['genders', Gender, GENDERS],
+    ['exploitation types', ExploitationType, EXPLOITATION_TYPES],
+    ['provinces', Province, PROVINCES],
+  ] as const)('has exactly the %s of the taxonomy, in order', (_what, prismaEnum, list) => {
+    expect(Object.values(prismaEnum)).toEqual([...list]);
   });
 });

@@ -37,6 +37,14 @@ export const PROVINCES = [
 ] as const;
 export type Province = (typeof PROVINCES)[number];
 
+/** Genders a service serves and a case states (cases and partners compose to one enum). */
+export const GENDERS = ['FEMALE', 'MALE', 'NON_BINARY'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Forms of exploitation (cases and partners compose to one enum). */
+export const EXPLOITATION_TYPES = ['SEXUAL', 'LABOUR', 'CRIMINAL', 'OTHER'] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
 export const ROLES = ['COORDINATOR', 'PARTNER_STAFF', 'PARTNER_ADMIN', 'NETWORK_ADMIN', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 

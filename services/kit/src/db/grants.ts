@@ -86,8 +86,32 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
   },
   cases: {
     Case: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'createCase inserts; hand-over and closing update it (and lock it FOR UPDATE to serialise sends). Never deleted.',
+    },
+    VaultField: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Sealed personal data: written by upsert, read when a caller may. Not deleted by the service (erasure is an operations task).',
+    },
+    Referral: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Sent (insert); every transition is a conditional UPDATE; the expiry job locks with FOR UPDATE SKIP LOCKED. Never deleted.',
+    },
+    TimelineEvent: {
       privileges: ['SELECT', 'INSERT'],
-      why: 'createCase inserts; nothing updates or deletes a case yet (add UPDATE with the referral workflow).',
+      why: 'Append-only history: every transition inserts one event; nothing changes or removes one.',
+    },
+    Message: {
+      privileges: ['SELECT', 'INSERT'],
+      why: 'Messages are kept as written: inserted, read, never edited or deleted.',
+    },
+    MessageRead: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Read markers: upserted when a side opens the thread.',
+    },
+    IdempotencyRecord: {
+      privileges: ['SELECT', 'INSERT', 'DELETE'],
+      why: 'Inserted with the write it guards, read on a replay; records older than a day are deleted by the clean-up job.',
     },
   },
   consent: {

@@ -1,4 +1,4 @@
-import { findPlace } from '../geo/gazetteer';
+import { findPlace } from '@haven/kit/src/geo/gazetteer';
 import {
   CAPACITY_CAP_SLOTS,
   MATCH_WEIGHTS,

@@ -1,6 +1,6 @@
 import type { Province, ServiceType, Urgency } from '@haven/kit/src/taxonomy';
 import { availableSlots, isCapacityStale } from './capacity-view';
-import { distanceKm, type Coordinates } from '../geo/gazetteer';
+import { distanceKm, type Coordinates } from '@haven/kit/src/geo/gazetteer';
 
 // Pure ranking of directory services for one person's needs: no database, no GraphQL. The resolver loads
 // the candidates and passes them in; everything that decides the order lives here and is unit-tested.

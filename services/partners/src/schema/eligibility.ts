@@ -1,3 +1,4 @@
+import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
 import { builder } from '../builder';
 
 // Values mirror the Prisma enums of the same names (prisma/partners/schema.prisma).
@@ -9,12 +10,12 @@ export const CareOrganisationKindEnum = builder.enumType('CareOrganisationKind',
 
 export const GenderEnum = builder.enumType('Gender', {
   description: 'A gender a service accepts (an empty list on a service: no restriction)',
-  values: ['FEMALE', 'MALE', 'NON_BINARY'] as const,
+  values: GENDERS,
 });
 
 export const ExploitationTypeEnum = builder.enumType('ExploitationType', {
   description: 'A form of exploitation a service is equipped for (an empty list on a service: no restriction)',
-  values: ['SEXUAL', 'LABOUR', 'CRIMINAL', 'OTHER'] as const,
+  values: EXPLOITATION_TYPES,
 });
 
 /** Age from which a person is an adult here (Dutch law). */

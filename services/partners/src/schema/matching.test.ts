@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caller, errorCodes, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
 import { createPartnersDb, type PartnersDb } from '../db';
-import { findPlace } from '../geo/gazetteer';
+import { findPlace } from '@haven/kit/src/geo/gazetteer';
 import { createPartnersServer } from '../server';
 import { setTestCapacity } from '../test-fixtures';
 

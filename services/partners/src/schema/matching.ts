@@ -5,7 +5,7 @@ import { ageBound, coordinates, enumList, languageCodes } from '../domain/input-
 import { matchServices, type MatchRequest, type MatchResult } from '../domain/match-services';
 import { loadResponseRecords } from '../domain/response-records';
 import type { Capacity, OrganisationProfile, Service } from '../generated/prisma/client';
-import { findPlace } from '../geo/gazetteer';
+import { findPlace } from '@haven/kit/src/geo/gazetteer';
 import { ExploitationTypeEnum, GenderEnum } from './eligibility';
 import { ProvinceEnum } from './province';
 import { ServiceObject } from './service';

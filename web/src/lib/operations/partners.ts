@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { defineOperation } from '../gateway';
+import { hsdsDirectorySchema } from '../hsds-directory';
 import { organisationKindSchema, provinceSchema, serviceTypeSchema, type Province, type ServiceType } from '../vocabulary';
 
 const service = z.object({
@@ -113,6 +114,27 @@ export const networkOverviewOperation = defineOperation(
         kind: organisationKindSchema,
         profile: z.object({ province: provinceSchema, city: z.string() }).nullable(),
       }),
+    ),
+  }),
+);
+
+/**
+ * The whole directory in Open Referral HSDS 3.0, one organisation at a time: partners maps each profile,
+ * the gateway fetches the organisation's name from identity first (@requires). The portal concatenates the
+ * lists (src/lib/hsds-directory.ts) for the download at /directory/hsds.
+ */
+export const directoryHsdsOperation = defineOperation(
+  'PortalDirectoryHsds',
+  /* GraphQL */ `
+    query PortalDirectoryHsds {
+      directoryProfiles {
+        organisation { id name hsds }
+      }
+    }
+  `,
+  z.object({
+    directoryProfiles: z.array(
+      z.object({ organisation: z.object({ id: z.string(), name: z.string(), hsds: hsdsDirectorySchema.nullable() }) }),
     ),
   }),
 );

@@ -13,6 +13,8 @@ export const metadata: Metadata = { title: 'Partnerregister' };
 
 type Filter = { province?: Province; type?: ServiceType };
 
+const HSDS_EXPORT_PATH = '/directory/hsds';
+
 /**
  * Without a filter: every organisation with all its services. With one: the services the gateway
  * finds for it (`services(filter:)`), grouped back into their organisations.
@@ -63,6 +65,12 @@ export default async function DirectoryPage({
       <div className="page-heading">
         <h1>{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
+        {/* The whole directory whatever the filter: a file for other directories (Open Referral HSDS 3.0). */}
+        <p className={styles.export}>
+          <a href={HSDS_EXPORT_PATH} download className="button button-small">
+            {t('downloadHsds')}
+          </a>
+        </p>
       </div>
 
       {/* A GET form: the filter lives in the URL, works without JavaScript and can be shared. */}

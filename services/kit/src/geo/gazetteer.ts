@@ -1,4 +1,4 @@
-import type { Province } from '@haven/kit/src/taxonomy';
+import type { Province } from '../taxonomy';
 import places from './dutch-places.json';
 
 /** A Dutch place with its province and approximate town-centre coordinates (WGS84 decimal degrees). */

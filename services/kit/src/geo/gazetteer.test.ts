@@ -1,4 +1,4 @@
-import { PROVINCES } from '@haven/kit/src/taxonomy';
+import { PROVINCES } from '../taxonomy';
 import { allPlaces, distanceKm, findPlace } from './gazetteer';
 
 const place = (name: string) => {
