@@ -61,6 +61,7 @@ CREATE TABLE "Referral" (
     "serviceId" UUID NOT NULL,
     "need" "ServiceType" NOT NULL,
     "organisationId" UUID NOT NULL,
+    "coordinatingOrganisationId" UUID NOT NULL,
     "state" "ReferralState" NOT NULL DEFAULT 'SENT',
     "sentAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentByUserId" UUID NOT NULL,
@@ -131,6 +132,9 @@ CREATE TABLE "IdempotencyRecord" (
 
 -- CreateIndex
 CREATE INDEX "Referral_caseId_idx" ON "Referral"("caseId");
+
+-- CreateIndex
+CREATE INDEX "Referral_coordinatingOrganisationId_state_deadlineAt_idx" ON "Referral"("coordinatingOrganisationId", "state", "deadlineAt");
 
 -- CreateIndex
 CREATE INDEX "Referral_organisationId_state_deadlineAt_idx" ON "Referral"("organisationId", "state", "deadlineAt");

@@ -2,7 +2,7 @@ import { URGENCIES } from '@haven/kit/src/taxonomy';
 import { AppError } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
-import { mayViewCase } from '../domain/case-access';
+import { asCoordinatorView, mayViewCase, partnerCaseAccess, type CaseView } from '../domain/case-access';
 import { createCase } from '../domain/create-case';
 import { casesLoaders } from '../loaders';
 import { OrganisationRef } from './organisation';
@@ -34,9 +34,14 @@ builder.asEntity(CaseObject, {
   key: builder.selection<{ id: string }>('id'),
   // Another organisation's case resolves to null here, before any field rule runs: `_entities`
   // must never be a way around `case(id)`.
-  resolveReference: async (ref, ctx) => {
-    const row = await casesLoaders(ctx).caseById.load(ref.id);
-    return mayViewCase(ctx.caller, row) ? row : null;
+  resolveReference: async (ref, ctx): Promise<CaseView | null> => {
+    const loaders = casesLoaders(ctx);
+    const row = await loaders.caseById.load(ref.id);
+    if (!row) return null;
+    if (mayViewCase(ctx.caller, row)) return asCoordinatorView(row);
+    const partnerRole = ctx.caller?.roles.some((role) => role === 'PARTNER_STAFF' || role === 'PARTNER_ADMIN');
+    const access = partnerRole ? partnerCaseAccess(await loaders.ownReferralStatesByCase.load(row.id)) : null;
+    return access ? { ...row, access } : null;
   },
 });
 
@@ -52,12 +57,14 @@ builder.queryFields((t) => ({
     type: ['Case'],
     description: "The caller's organisation's cases, newest first.",
     args: { status: t.arg({ type: CaseStatusEnum }) },
-    resolve: (query, _root, { status }, ctx) =>
-      ctx.db.case.findMany({
+    resolve: async (query, _root, { status }, ctx) => {
+      const rows = await ctx.db.case.findMany({
         ...query,
         where: { coordinatingOrganisationId: ctx.caller!.organisationId!, status: status ?? undefined },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      }),
+      });
+      return rows.map(asCoordinatorView);
+    },
   }),
   case: t.prismaField({
     type: 'Case',
@@ -67,7 +74,7 @@ builder.queryFields((t) => ({
       const row = isUuid(String(id)) ? await ctx.db.case.findUnique({ ...query, where: { id: String(id) } }) : null;
       // Someone else's case and no case at all look the same from outside.
       if (!row || !mayViewCase(ctx.caller, row)) throw new AppError('NOT_FOUND', 'Case not found');
-      return row;
+      return asCoordinatorView(row);
     },
   }),
 }));
@@ -76,6 +83,6 @@ builder.mutationFields((t) => ({
   createCase: t.field({
     type: CaseObject,
     args: { input: t.arg({ type: CreateCaseInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createCase(ctx.db, ctx.caller, input),
+    resolve: async (_root, { input }, ctx) => asCoordinatorView(await createCase(ctx.db, ctx.caller, input)),
   }),
 }));

@@ -1,5 +1,6 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
+import type { IRuleFieldMap, IRuleTypeMap, ShieldRule } from 'graphql-shield/typings/types';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { AppError } from '../errors';
@@ -61,4 +62,34 @@ export function applyPermissions(schema: GraphQLSchema, rules: IRules): GraphQLS
       debug: false,
     }),
   );
+}
+
+type TypeRules = ShieldRule | IRuleFieldMap;
+
+/**
+ * One permission map from several (one per area of a subgraph, each in its own file). A field named
+ * twice is a mistake — two files would disagree on who may read it — so it throws instead of picking one.
+ */
+export function mergeRuleMaps(...maps: IRuleTypeMap[]): IRuleTypeMap {
+  const merged: Record<string, TypeRules> = {};
+  for (const map of maps) {
+    for (const [type, rules] of Object.entries(map)) {
+      const existing = merged[type];
+      if (existing === undefined) {
+        merged[type] = isFieldMap(rules) ? { ...rules } : rules;
+        continue;
+      }
+      if (!isFieldMap(existing) || !isFieldMap(rules)) throw new Error(`permission map: ${type} is given a rule twice`);
+      for (const field of Object.keys(rules)) {
+        if (field in existing) throw new Error(`permission map: ${type}.${field} is given a rule twice`);
+      }
+      merged[type] = { ...existing, ...rules };
+    }
+  }
+  return merged;
+}
+
+function isFieldMap(rules: TypeRules): rules is IRuleFieldMap {
+  // A graphql-shield rule is a class instance; a field map is a plain object.
+  return typeof rules === 'object' && rules !== null && Object.getPrototypeOf(rules) === Object.prototype;
 }
