@@ -19,6 +19,7 @@
  */
 import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { ensureKeyRingFile } from '@haven/kit/src/crypto/key-ring';
 import { appDatabaseUrl } from '@haven/kit/src/db/app-roles';
 import { startEmbeddedPostgres, DEFAULT_EMBEDDED_PORT } from '@haven/kit/src/db/embedded';
 import { postgresPid, stopPostgresServer } from '@haven/kit/src/db/postgres-process';
@@ -155,6 +156,10 @@ async function main(): Promise<void> {
       CASES_URL: graphqlUrl(ports.cases),
       CONSENT_URL: graphqlUrl(ports.consent),
     };
+    // The vault's key ring: generated once into the data directory, given to the cases service only.
+    const serviceSecrets: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = {
+      cases: { HAVEN_VAULT_KEYS: ensureKeyRingFile(join(dataDir, 'vault-keys')) },
+    };
     const logFile = (part: string) => join(dataDir, 'logs', `${part}.log`);
     const tsx = ['--import', 'tsx'];
 
@@ -180,7 +185,7 @@ async function main(): Promise<void> {
           process.execPath,
           [...tsx, join(root, 'services', service, 'src', 'index.ts')],
           root,
-          { ...baseEnv, ...subgraphUrls, DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
+          { ...baseEnv, ...subgraphUrls, ...serviceSecrets[service], DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
           `http://${local}:${ports[service]}/health/ready`,
           60_000,
         ),

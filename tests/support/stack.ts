@@ -8,6 +8,7 @@ import { generateKeySet, partKeysFromSet } from '@haven/kit/src/trust/keys';
 import { testDatabase } from '@haven/kit/src/testing/db';
 import { createCasesDb, type CasesDb } from '@haven/cases/src/db';
 import { createCasesServer } from '@haven/cases/src/server';
+import { testCasesSettings } from '@haven/cases/src/test-settings';
 import { createConsentDb, type ConsentDb } from '@haven/consent/src/db';
 import { createConsentServer } from '@haven/consent/src/server';
 import { createIdentityDb, type IdentityDb } from '@haven/identity/src/db';
@@ -100,14 +101,16 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     const servers = {
       identity: createIdentityServer({ db: dbs.identity, ...common('identity') }),
       partners: createPartnersServer({ db: dbs.partners, ...common('partners') }),
-      cases: createCasesServer({ db: dbs.cases, ...common('cases') }),
       consent: createConsentServer({ db: dbs.consent, ...common('consent') }),
     };
     await Promise.all(
-      SUBGRAPHS.map(async (name) => {
+      (['identity', 'partners', 'consent'] as const).map(async (name) => {
         running[name] = await servers[name].listen(0, '127.0.0.1');
       }),
     );
+    // Cases calls partners and identity (internal routes), so it learns their addresses first.
+    const casesSettings = testCasesSettings({ partnersUrl: running.partners!.url, identityUrl: running.identity!.url });
+    running.cases = await createCasesServer({ db: dbs.cases, ...common('cases'), settings: casesSettings }).listen(0, '127.0.0.1');
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, running[name]!.url])) as Record<SubgraphName, string>;
     gateway = await createGatewayServer({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),

@@ -1,6 +1,25 @@
+import { parseKeyRing } from '@haven/kit/src/crypto/key-ring';
 import { runSubgraph } from '@haven/kit/src/http/run-service';
 import { loadCasesConfig } from './config';
 import { createCasesDb } from './db';
 import { createCasesServer } from './server';
 
-void runSubgraph({ name: 'cases', loadConfig: loadCasesConfig, createDb: createCasesDb, createServer: createCasesServer });
+void runSubgraph({
+  name: 'cases',
+  loadConfig: loadCasesConfig,
+  createDb: createCasesDb,
+  createServer: (deps, config) =>
+    createCasesServer({
+      ...deps,
+      settings: {
+        keyRing: parseKeyRing(config.HAVEN_VAULT_KEYS, 'HAVEN_VAULT_KEYS'),
+        partnersUrl: config.PARTNERS_URL,
+        identityUrl: config.IDENTITY_URL,
+        deadlineHours: {
+          IMMEDIATE: config.HAVEN_DEADLINE_IMMEDIATE_HOURS,
+          URGENT: config.HAVEN_DEADLINE_URGENT_HOURS,
+          STANDARD: config.HAVEN_DEADLINE_STANDARD_HOURS,
+        },
+      },
+    }),
+});

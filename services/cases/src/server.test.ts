@@ -3,8 +3,10 @@ import { REFERENCE_PATTERN } from './domain/create-case';
 import { caller, errorCodes, postWithoutAssertion, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
 import { createCasesDb } from './db';
 import { createCasesServer } from './server';
+import { testCasesSettings } from './test-settings';
 
-const startCases = () => startTestSubgraph({ name: 'cases', createDb: createCasesDb, createServer: createCasesServer });
+const startCases = () =>
+  startTestSubgraph({ name: 'cases', createDb: createCasesDb, createServer: (deps) => createCasesServer({ ...deps, settings: testCasesSettings() }) });
 type Cases = Awaited<ReturnType<typeof startCases>>;
 
 const CASE_FIELDS = 'id reference urgency needs status createdAt coordinatingOrganisation { id } coordinator { id }';

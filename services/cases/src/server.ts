@@ -1,10 +1,18 @@
-import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import { createDbSubgraphServer, type DbContext, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import type { CasesContext } from './context';
 import type { CasesDb } from './db';
 import { buildCasesSchema } from './schema';
+import type { CasesSettings } from './settings';
 
-export type CasesServerOptions = DbSubgraphDeps<CasesDb>;
+export type CasesServerOptions = DbSubgraphDeps<CasesDb> & { settings: CasesSettings };
 
-/** Builds the cases subgraph server for a given database and keys; tests listen on port 0. */
+/** Builds the cases subgraph server for a given database, keys and settings; tests listen on port 0. */
 export function createCasesServer(options: CasesServerOptions) {
-  return createDbSubgraphServer({ name: 'cases', schema: buildCasesSchema(), ...options });
+  const { settings, ...deps } = options;
+  return createDbSubgraphServer<CasesDb, CasesContext>({
+    name: 'cases',
+    schema: buildCasesSchema(),
+    ...deps,
+    extendContext: (base: DbContext<CasesDb>) => ({ ...base, settings, keys: deps.keys }),
+  });
 }
