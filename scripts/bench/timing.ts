@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+export interface TimedTask {
+  label: string;
+  /** One measured call; a promise is awaited inside the measurement, a plain value ends it at once. */
+  run(): unknown;
+}
+
+/**
+ * Warm-up, then `runs` rounds in which every task runs once in turn (A, B, A, B …), so a noisy neighbour or a
+ * GC pause lands on all tasks alike instead of on whichever happened to run during it. Milliseconds per task.
+ */
+export async function timeInterleaved(tasks: TimedTask[], runs: number, warmup: number): Promise<Map<string, Percentiles>> {
+  const samples = new Map(tasks.map((t) => [t.label, [] as number[]]));
+  for (let round = 0; round < warmup + runs; round += 1) {
+    for (const task of tasks) {
+      const start = performance.now();
+      const result = task.run();
+      if (result instanceof Promise) await result;
+      const elapsed = performance.now() - start;
+      if (round >= warmup) samples.get(task.label)!.push(elapsed);
+    }
+  }
+  return new Map([...samples].map(([label, values]) => [label, percentiles(values)]));
+}
+
+/** Nearest-rank percentiles. */
+export function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
