@@ -123,6 +123,32 @@ describe('slot holds over the internal routes', () => {
     expect(codeOf(await call('release-slot', ['not', 'an', 'object']).catch((e) => e))).toBe('BAD_USER_INPUT');
   });
 
+  it("describes a service for sending a referral: its organisation, type and whether it takes referrals", async () => {
+    const { serviceId, organisationId } = await createTestService(admin);
+    expect(await call('describe-service', { serviceId })).toEqual({ serviceId, organisationId, type: 'SHELTER', acceptingReferrals: true });
+    expect(codeOf(await call('describe-service', { serviceId: randomUUID() }).catch((e) => e))).toBe('NOT_FOUND');
+    expect(codeOf(await call('describe-service', { serviceId: 'x' }).catch((e) => e))).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists live holds page by page for reconciliation, leaving released ones out', async () => {
+    const { serviceId } = await createTestService(admin);
+    await setTestCapacity(admin, serviceId, { totalSlots: 5 });
+    const referrals = Array.from({ length: 3 }, () => randomUUID());
+    for (const referralId of referrals) await hold(serviceId, referralId);
+    await release(referrals[0]!);
+    const live: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await call<{ holds: { referralId: string; serviceId: string; heldAt: string }[] }>('live-holds', { after, limit: 1 }, { identity: null });
+      if (page.holds.length === 0) break;
+      live.push(...page.holds.map((h) => h.referralId));
+      after = page.holds.at(-1)!.referralId;
+    }
+    expect(live).toEqual(expect.arrayContaining(referrals.slice(1)));
+    expect(live).not.toContain(referrals[0]);
+    expect(codeOf(await call('live-holds', { limit: 0 }).catch((e) => e))).toBe('BAD_USER_INPUT');
+  });
+
   describe('who may call', () => {
     it.each(['gateway', 'consent', 'identity', 'partners'] as const)('refuses a hold signed by %s with 401 and holds nothing', async (from) => {
       const { serviceId } = await createTestService(admin);
@@ -136,15 +162,34 @@ describe('slot holds over the internal routes', () => {
       expect((await capacityState(admin, serviceId)).capacity!.heldSlots).toBe(0);
     });
 
-    it('refuses a hold or release from cases without an end-user identity (401)', async () => {
+    it('refuses a hold or a service description from cases without an end-user identity (401)', async () => {
       const { serviceId } = await createTestService(admin);
       await setTestCapacity(admin, serviceId, { totalSlots: 3 });
       const referralId = randomUUID();
       const statuses: number[] = [];
       await call('hold-slot', { serviceId, referralId }, { identity: null, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
-      await call('release-slot', { referralId }, { identity: null, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
+      await call('describe-service', { serviceId }, { identity: null, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
       expect(statuses).toEqual([401, 401]);
       expect((await capacityState(admin, serviceId)).capacity!.heldSlots).toBe(0);
+    });
+
+    it("lets the cases service's job release a hold without an end-user identity, recorded as acting for nobody", async () => {
+      const { serviceId } = await createTestService(admin);
+      await setTestCapacity(admin, serviceId, { totalSlots: 3 });
+      const referralId = randomUUID();
+      await hold(serviceId, referralId);
+      expect(await call('release-slot', { referralId }, { identity: null })).toEqual({ released: true });
+      const { capacity, changes } = await capacityState(admin, serviceId);
+      expect(capacity!.heldSlots).toBe(0);
+      expect(changes.at(-1)).toMatchObject({ kind: 'RELEASE', byUserId: null, byPart: 'cases' });
+    });
+
+    it.each(['gateway', 'consent', 'identity'] as const)('refuses describe-service and live-holds signed by %s (401)', async (from) => {
+      const { serviceId } = await createTestService(admin);
+      const statuses: number[] = [];
+      await call('describe-service', { serviceId }, { from, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
+      await call('live-holds', {}, { from, onStatus: (s) => statuses.push(s) }).catch(() => undefined);
+      expect(statuses).toEqual([401, 401]);
     });
 
     it('refuses a release signed by the gateway (401) and keeps the hold', async () => {

@@ -3,6 +3,8 @@ import type { InternalRoute, RequestContext } from '@haven/kit/src/http/subgraph
 import type { PartName } from '@haven/kit/src/taxonomy';
 import type { PartnersDb } from './db';
 import { holdSlot, type SlotActor } from './domain/hold-slot';
+import { describeService } from './domain/describe-service';
+import { liveHolds } from './domain/live-holds';
 import { recordResponse } from './domain/record-response';
 import { releaseSlot } from './domain/release-slot';
 
@@ -10,6 +12,11 @@ function actorOf(ctx: RequestContext & { from: PartName }): SlotActor {
   // requiresIdentity makes the kit refuse a call without one (401); this only narrows the type.
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'An end-user identity is required');
   return { userId: ctx.caller.subject, part: ctx.from };
+}
+
+/** The end user when the calling part acts for one, else the part itself (its jobs). */
+function userOrPart(ctx: RequestContext & { from: PartName }): SlotActor {
+  return { userId: ctx.caller?.subject ?? null, part: ctx.from };
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
@@ -29,7 +36,7 @@ function objectBody(body: unknown): Record<string, unknown> {
  *     422 { error: { code: 'NOT_FOUND' } }       unknown service
  *     422 { error: { code: 'CONFLICT' } }        the referral holds (or held) a slot of another service, or its hold was released
  *     422 { error: { code: 'BAD_USER_INPUT' } }  an id is missing or not a uuid
- *   POST /internal/release-slot  { referralId: uuid }
+ *   POST /internal/release-slot  { referralId: uuid }   (with or without an end-user identity: the job has none)
  *     200 { result: { released: true } }    the slot is free again
  *     200 { result: { released: false } }   unknown referral or already released: nothing changed
  *     422 { error: { code: 'BAD_USER_INPUT' } }
@@ -39,6 +46,13 @@ function objectBody(body: unknown): Record<string, unknown> {
  *     422 { error: { code: 'CONFLICT' } }   a different answer was recorded for this referral
  *     422 { error: { code: 'NOT_FOUND' } }  unknown service
  *     422 { error: { code: 'BAD_USER_INPUT' } }
+ *
+ *   POST /internal/describe-service  { serviceId: uuid }
+ *     200 { result: { serviceId, organisationId, type, acceptingReferrals } }   what sending a referral needs
+ *     422 { error: { code: 'NOT_FOUND' } }
+ *   POST /internal/live-holds  { after?: referralId, limit?: 1–500 }
+ *     200 { result: { holds: [{ referralId, serviceId, heldAt }] } }   unreleased holds by referral id, for
+ *     the cases service's reconciliation job (a page; ask again with after = the last referralId)
  *
  * record-response feeds the organisations' response records that matching scores (domain/response-records.ts).
  * It needs no end-user identity: the cases service also reports referrals that expired with nobody acting.
@@ -59,8 +73,22 @@ export function partnersInternalRoutes(db: PartnersDb): Record<string, InternalR
     },
     'release-slot': {
       callers: ['cases'],
+      // Also the cases service's reconciliation job, which acts for nobody: releasing only ever frees a slot.
+      requiresIdentity: false,
+      handle: (body, ctx) => releaseSlot(db, userOrPart(ctx), { referralId: objectBody(body).referralId }),
+    },
+    'describe-service': {
+      callers: ['cases'],
       requiresIdentity: true,
-      handle: (body, ctx) => releaseSlot(db, actorOf(ctx), { referralId: objectBody(body).referralId }),
+      handle: (body) => describeService(db, objectBody(body).serviceId),
+    },
+    'live-holds': {
+      callers: ['cases'],
+      requiresIdentity: false,
+      handle: (body) => {
+        const { after, limit } = objectBody(body);
+        return liveHolds(db, { after, limit });
+      },
     },
     'record-response': {
       callers: ['cases'],

@@ -5,8 +5,8 @@ import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts, ty
 import { recordCapacityChange } from './record-capacity-change';
 
 export interface SlotActor {
-  /** The end user the calling part acts for (from the identity that came with the call). */
-  userId: string;
+  /** The end user the calling part acts for (from the identity that came with the call); null for a job of the part. */
+  userId: string | null;
   /** The calling part, e.g. "cases". */
   part: string;
 }

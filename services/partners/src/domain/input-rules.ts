@@ -1,5 +1,5 @@
 import { badInput } from '@haven/kit/src/errors';
-import { ISO_639_1 } from './iso-639-1';
+import { ISO_639_1 } from '@haven/kit/src/iso-639-1';
 
 /**
  * A partial update distinguishes "absent" (undefined: keep) from null. For a field that cannot be

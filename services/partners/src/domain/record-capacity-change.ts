@@ -12,7 +12,7 @@ export async function recordCapacityChange(
   change: {
     serviceId: string;
     kind: CapacityChangeKind;
-    byUserId: string;
+    byUserId: string | null;
     byPart: string;
     referralId?: string | null;
     before: CapacityCounts | null;
