@@ -1,5 +1,5 @@
 import { PROVINCES, ROLES, SERVICE_TYPES } from '@haven/kit/src/taxonomy';
-import { ISO_639_1 } from '@haven/partners/src/domain/iso-639-1';
+import { ISO_639_1 } from '@haven/kit/src/iso-639-1';
 import { findPlace } from '@haven/kit/src/geo/gazetteer';
 import { buildDemoNetwork, COORDINATING_CENTRE, DEMO_PASSWORD, NEIGHBOURS } from './demo-network';
 

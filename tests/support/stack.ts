@@ -38,6 +38,8 @@ export interface StartStackOptions {
   introspection?: boolean;
   /** Insert the fixture network (tests/support/fixtures.ts). Default true. */
   seed?: boolean;
+  /** Called for every SQL statement a service sends (N+1 tests count them). */
+  onQuery?: (service: SubgraphName) => void;
 }
 
 export interface Stack {
@@ -78,11 +80,12 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const memory = createMemoryLogger();
   const log = (part: string): Logger => memory.child({ service: part });
   const { appUrl } = testDatabase();
+  const counted = (service: SubgraphName) => (options.onQuery ? { onQuery: () => options.onQuery!(service) } : {});
   const dbs: StackDbs = {
-    identity: createIdentityDb(appUrl('identity'), 4),
-    partners: createPartnersDb(appUrl('partners'), 4),
-    cases: createCasesDb(appUrl('cases'), 4),
-    consent: createConsentDb(appUrl('consent'), 4),
+    identity: createIdentityDb(appUrl('identity'), 4, counted('identity')),
+    partners: createPartnersDb(appUrl('partners'), 4, counted('partners')),
+    cases: createCasesDb(appUrl('cases'), 4, counted('cases')),
+    consent: createConsentDb(appUrl('consent'), 4, counted('consent')),
   };
   const running: Partial<Record<SubgraphName, RunningServer>> = {};
   let gateway: RunningServer | undefined;

@@ -1,8 +1,8 @@
-import { serviceAdapter } from '@haven/kit/src/db/prisma';
+import { listenToQueries, queryEventOptions, serviceAdapter, type DbOptions } from '@haven/kit/src/db/prisma';
 import { PrismaClient } from './generated/prisma/client';
 
 export type CasesDb = PrismaClient;
 
-export function createCasesDb(databaseUrl: string, poolMax?: number): CasesDb {
-  return new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'cases', poolMax) });
+export function createCasesDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): CasesDb {
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'cases', poolMax), ...queryEventOptions(options) }), options);
 }

@@ -2,6 +2,7 @@ import { parseKeyRing } from '@haven/kit/src/crypto/key-ring';
 import { runSubgraph } from '@haven/kit/src/http/run-service';
 import { loadCasesConfig } from './config';
 import { createCasesDb } from './db';
+import { startCasesJobs } from './jobs';
 import { createCasesServer } from './server';
 
 void runSubgraph({
@@ -21,5 +22,13 @@ void runSubgraph({
           STANDARD: config.HAVEN_DEADLINE_STANDARD_HOURS,
         },
       },
+    }),
+  startBackground: (deps, config) =>
+    startCasesJobs({
+      db: deps.db,
+      keys: deps.keys,
+      partnersUrl: config.PARTNERS_URL,
+      log: deps.log,
+      intervalMs: config.HAVEN_JOB_INTERVAL_SECONDS * 1000,
     }),
 });

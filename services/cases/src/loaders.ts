@@ -2,13 +2,28 @@ import DataLoader from 'dataloader';
 import { byIdLoader, requestLoader } from '@haven/kit/src/graphql/loaders';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { CasesContext } from './context';
-import type { Case, Referral, ReferralState } from './generated/prisma/client';
+import type { Case, Referral, ReferralState, TimelineEvent } from './generated/prisma/client';
 
 /** Per-request loaders: all references of one kind in one request become one query. */
 export function casesLoaders(ctx: CasesContext) {
   return requestLoader(ctx, 'cases', () => ({
     caseById: byIdLoader<Case>((ids) => ctx.db.case.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
     referralById: byIdLoader<Referral>((ids) => ctx.db.referral.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+    /** A case's referrals, oldest first (coordinators' view of a case). */
+    referralsByCase: groupLoader<Referral>(
+      (caseIds) => ctx.db.referral.findMany({ where: { caseId: { in: caseIds } }, orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] }),
+      (row) => row.caseId,
+    ),
+    /** Timeline of whole cases (coordinators), oldest first. */
+    eventsByCase: groupLoader<TimelineEvent>(
+      (caseIds) => ctx.db.timelineEvent.findMany({ where: { caseId: { in: caseIds } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+      (row) => row.caseId,
+    ),
+    /** Timeline of single referrals (what each side of a referral sees), oldest first. */
+    eventsByReferral: groupLoader<TimelineEvent>(
+      (referralIds) => ctx.db.timelineEvent.findMany({ where: { referralId: { in: referralIds } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+      (row) => row.referralId ?? '',
+    ),
     /** States of the caller's organisation's referrals per case id (empty when it has none). */
     ownReferralStatesByCase: new DataLoader<string, ReferralState[]>(async (caseIds) => {
       const organisationId = ctx.caller?.organisationId;
@@ -20,4 +35,15 @@ export function casesLoaders(ctx: CasesContext) {
       return caseIds.map((id) => rows.filter((row) => row.caseId === id).map((row) => row.state));
     }),
   }));
+}
+
+/** Rows of many parents in one query, handed back per parent key (ids that are not uuids get nothing). */
+function groupLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
+  return new DataLoader<string, Row[]>(async (keys) => {
+    const valid = keys.filter(isUuid);
+    const rows = valid.length > 0 ? await fetch(valid) : [];
+    const byKey = new Map<string, Row[]>();
+    for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
 }

@@ -37,6 +37,8 @@ describe('cases subgraph over HTTP', () => {
   });
 
   afterAll(async () => {
+    // Timeline events keep their case (onDelete: Restrict): they go first.
+    await cases.admin.timelineEvent.deleteMany({ where: { case: { coordinatingOrganisationId: { in: [orgA, orgB] } } } });
     await cases.admin.case.deleteMany({ where: { coordinatingOrganisationId: { in: [orgA, orgB] } } });
     await cases.close();
   });

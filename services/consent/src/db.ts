@@ -1,8 +1,8 @@
-import { serviceAdapter } from '@haven/kit/src/db/prisma';
+import { listenToQueries, queryEventOptions, serviceAdapter, type DbOptions } from '@haven/kit/src/db/prisma';
 import { PrismaClient } from './generated/prisma/client';
 
 export type ConsentDb = PrismaClient;
 
-export function createConsentDb(databaseUrl: string, poolMax?: number): ConsentDb {
-  return new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'consent', poolMax) });
+export function createConsentDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): ConsentDb {
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'consent', poolMax), ...queryEventOptions(options) }), options);
 }

@@ -1,9 +1,14 @@
 import { randomInt } from 'node:crypto';
+import type { KeyRing } from '@haven/kit/src/crypto/sealed';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { SERVICE_TYPES, type ServiceType } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { CasesDb } from '../db';
 import type { Case, Urgency } from '../generated/prisma/client';
+import { caseFacts, type CaseFactsInput } from './case-facts';
+import { vaultFieldValues, type PersonalDataInput } from './vault-fields';
+import { writeVaultFields } from './vault-write';
+import { idempotencyHashKey, withIdempotency } from './idempotency';
 
 // No 0/O, 1/I/L: references are read aloud on the phone and copied by hand.
 export const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -17,37 +22,70 @@ export function newCaseReference(): string {
   return out;
 }
 
-export interface CreateCaseInput {
+export interface CreateCaseInput extends CaseFactsInput {
   urgency: Urgency;
   needs: ServiceType[];
+  /** Optional, by vault category; sealed before it reaches the database. */
+  personalData?: PersonalDataInput | null;
 }
 
-/** Opens a case for the caller's organisation, with the caller as coordinator. */
+/**
+ * Opens a case for the caller's organisation, with the caller as coordinator: the case row, its sealed
+ * personal data and the CASE_OPENED event in one transaction. Every input is checked before anything is
+ * written.
+ */
 export async function createCase(
   db: CasesDb,
+  ring: KeyRing,
   caller: Identity | null,
   input: CreateCaseInput,
   nextReference: () => string = newCaseReference,
+  idempotencyKey?: string | null,
 ): Promise<Case> {
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (!caller.organisationId || !caller.roles.includes('COORDINATOR')) throw new AppError('FORBIDDEN', 'Not allowed');
+  const organisationId = caller.organisationId;
+  if (!organisationId || !caller.roles.includes('COORDINATOR')) throw new AppError('FORBIDDEN', 'Not allowed');
   if (input.needs.length === 0) throw badInput('needs', 'A case needs at least one service type');
   if (new Set(input.needs).size !== input.needs.length) throw badInput('needs', 'Each service type may be listed once');
   if (input.needs.some((need) => !SERVICE_TYPES.includes(need))) throw badInput('needs', 'Unknown service type');
+  const facts = caseFacts(input);
+  // Empty values at creation mean "not known": nothing to store.
+  const personal = vaultFieldValues(input.personalData).filter((value) => value.value !== '');
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.case.create({
-        data: {
-          reference: nextReference(),
-          urgency: input.urgency,
-          needs: input.needs,
-          coordinatingOrganisationId: caller.organisationId,
-          coordinatorUserId: caller.subject,
+      const { id } = await withIdempotency(
+        db,
+        {
+          callerSubject: caller.subject,
+          key: idempotencyKey,
+          operation: 'createCase',
+          // The checked, normalised values: an omitted field and an explicit null are the same request.
+          input: { urgency: input.urgency, needs: input.needs, facts, personal },
+          hashKey: idempotencyHashKey(ring),
         },
-      });
+        async (tx, id) => {
+          const row = await tx.case.create({
+            data: {
+              id,
+              reference: nextReference(),
+              urgency: input.urgency,
+              needs: input.needs,
+              ...facts,
+              coordinatingOrganisationId: organisationId,
+              coordinatorUserId: caller.subject,
+            },
+          });
+          await writeVaultFields(tx, ring, row.id, personal, caller.subject);
+          await tx.timelineEvent.create({
+            data: { caseId: row.id, kind: 'CASE_OPENED', actorUserId: caller.subject, actorOrganisationId: organisationId },
+          });
+        },
+      );
+      // Also on a replay: the case as stored now.
+      return await db.case.findUniqueOrThrow({ where: { id } });
     } catch (error) {
-      // 31^8 references make a collision rare; a retry with a fresh one is the whole remedy.
+      // 31^8 references make a collision rare; a retry with a fresh one (in a fresh transaction) is the whole remedy.
       if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
     }
   }

@@ -20,6 +20,9 @@ export const caseRules: IRuleTypeMap = {
   },
   Mutation: {
     createCase: coordinator,
+    updateCasePersonalData: coordinator,
+    handOverCase: coordinator,
+    closeCase: coordinator,
   },
   Case: {
     id: caseFacts,
@@ -29,8 +32,25 @@ export const caseRules: IRuleTypeMap = {
     status: caseFacts,
     createdAt: caseFacts,
     coordinatingOrganisation: caseFacts,
+    ageGroup: caseFacts,
+    gender: caseFacts,
+    languages: caseFacts,
+    province: caseFacts,
+    exploitationType: caseCare,
+    place: caseCare,
+    age: caseCoordination,
     coordinator: caseCoordination,
+    closedAt: caseCoordination,
+    // Any viewer of the case reaches the object; which categories it holds is the gate's decision
+    // (domain/personal-data-gate.ts), made per case when the field resolves.
+    personalData: caseFacts,
   },
+  // Built only by Case.personalData from the gate's answer: a withheld category is already null.
+  CasePersonalData: isSignedIn,
+  IdentityData: isSignedIn,
+  ContactData: isSignedIn,
+  HealthData: isSignedIn,
+  CaseNotesData: isSignedIn,
   // Stubs of identity's entities: only a key, reachable only through a Case the caller may see.
   Organisation: { id: isSignedIn },
   User: { id: isSignedIn },

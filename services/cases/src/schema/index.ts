@@ -5,6 +5,8 @@ import { casesPermissions } from '../permissions';
 import './organisation';
 import './user';
 import './case';
+import './message';
+import './referral';
 
 /** The subgraph schema as printed into schema/cases.graphql (no permissions: they do not change SDL). */
 export function buildCasesSubgraph() {

@@ -7,3 +7,19 @@ import { PrismaPg } from '@prisma/adapter-pg';
 export function serviceAdapter(connectionString: string, schema: string, max = 10) {
   return new PrismaPg({ connectionString, max, application_name: `haven-${schema}` }, { schema });
 }
+
+export interface DbOptions {
+  /** Called once per SQL statement the client sends (tests count statements with it: no N+1). */
+  onQuery?: () => void;
+}
+
+/** The PrismaClient options for `options`: query events only when someone listens (they cost a little). */
+export function queryEventOptions(options: DbOptions) {
+  return options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
+}
+
+/** Subscribes `options.onQuery` to the client's query events (the client must be built with queryEventOptions). */
+export function listenToQueries<Client>(client: Client, options: DbOptions): Client {
+  if (options.onQuery) (client as unknown as { $on(event: 'query', listener: () => void): void }).$on('query', options.onQuery);
+  return client;
+}

@@ -29,13 +29,24 @@ export const hasActiveOrganisation = rule({ cache: 'contextual' })((_parent, _ar
   return ctx.caller.organisationId ? true : notAllowed();
 });
 
-/** Holds at least one of the roles in the active organisation. Depends on the caller only. */
-export function hasRole(...roles: Role[]) {
-  return rule(`hasRole:${roles.join(',')}`, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
+const roleRules = new Map<string, ShieldRule>();
+
+/**
+ * Holds at least one of the roles in the active organisation. Depends on the caller only. One rule per
+ * set of roles: graphql-shield refuses two different rules with the same name in one map, and several
+ * rule files ask for the same roles.
+ */
+export function hasRole(...roles: Role[]): ShieldRule {
+  const name = `hasRole:${[...roles].sort().join(',')}`;
+  const existing = roleRules.get(name);
+  if (existing) return existing;
+  const created = rule(name, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
     if (!ctx.caller) return notSignedIn();
     if (!ctx.caller.organisationId) return notAllowed();
     return ctx.caller.roles.some((role) => roles.includes(role)) ? true : notAllowed();
   });
+  roleRules.set(name, created);
+  return created;
 }
 
 /**

@@ -44,17 +44,32 @@ export async function runService(options: {
  * signal a graceful stop that disconnects the database last. Configuration and keys are read
  * synchronously, so a bad setting stops the process before anything listens.
  */
-export function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
+export async function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
   name: SubgraphName;
   loadConfig(): Config;
   createDb(databaseUrl: string, poolMax: number): Db;
   /** Usually create<Service>Server; `config` is there for service-specific settings. */
   createServer(deps: DbSubgraphDeps<Db>, config: Config): Listenable;
+  /** Background jobs, started once the server listens and stopped (rounds in flight finished) before the database closes. */
+  startBackground?(deps: DbSubgraphDeps<Db>, config: Config): { stop(): Promise<void> };
 }): Promise<void> {
   const config = options.loadConfig();
   const keys = loadPartKeys(options.name, config.HAVEN_KEYS_DIR);
   const db = options.createDb(config.DATABASE_URL, config.DB_POOL_MAX);
   const log = createLogger({ service: options.name });
-  const server = options.createServer({ db, keys, log, introspection: introspectionEnabled(config) }, config);
-  return runService({ name: options.name, server, port: config.PORT, host: config.HOST, log, onStop: () => db.$disconnect() });
+  const deps = { db, keys, log, introspection: introspectionEnabled(config) };
+  const server = options.createServer(deps, config);
+  let background: { stop(): Promise<void> } | undefined;
+  await runService({
+    name: options.name,
+    server,
+    port: config.PORT,
+    host: config.HOST,
+    log,
+    onStop: async () => {
+      await background?.stop();
+      await db.$disconnect();
+    },
+  });
+  background = options.startBackground?.(deps, config);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, escapeIdentifier } from 'pg';
 import { createDatabase, dropDatabase } from '../db/databases';
+import { migrateAll } from '../db/migrate-all';
 import { withDatabase } from '../db/pg-url';
 import type { ServiceName } from '../db/services';
 
@@ -66,4 +67,29 @@ function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run tests through Jest with the root jest.config.js (tests/setup/global-setup.ts).`);
   return value;
+}
+
+export interface IsolatedDatabase extends TestDatabase {
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own with `services` migrated and granted, for a test whose code under test acts on
+ * every row it finds (background jobs): in the shared run database it would touch other files' rows.
+ * The app roles keep this run's passwords (they are cluster-wide), so only the database name differs.
+ */
+export async function createIsolatedDatabase(services: ServiceName[]): Promise<IsolatedDatabase> {
+  const scratch = await createScratchDatabase('haven_isolated');
+  try {
+    await migrateAll({ adminUrl: scratch.adminUrl, services });
+  } catch (error) {
+    await scratch.drop().catch(() => undefined);
+    throw error;
+  }
+  const run = testDatabase();
+  return {
+    adminUrl: scratch.adminUrl,
+    appUrl: (service) => withDatabase(run.appUrl(service), scratch.name),
+    drop: scratch.drop,
+  };
 }

@@ -6,7 +6,7 @@ import { createLogger } from '../log';
 import type { Role, SubgraphName } from '../taxonomy';
 import { generateKeySet, partKeysFromSet } from '../trust/keys';
 import { signIdentity, type Identity } from '../trust/tokens';
-import { testDatabase } from './db';
+import { testDatabase, type TestDatabase } from './db';
 import { requestSubgraph, type SubgraphResponse } from './subgraph-client';
 
 // Test helpers for any subgraph (not used by the services themselves).
@@ -60,10 +60,14 @@ export async function startTestSubgraph<Db extends { $disconnect(): Promise<unkn
   name: SubgraphName;
   createDb(databaseUrl: string, poolMax: number): Db;
   createServer(deps: DbSubgraphDeps<Db>): { listen(port: number): Promise<RunningServer> };
+  /** Share one key set between subgraphs that call each other; fresh keys by default. */
+  keys?: KeySet;
+  /** Another database than the run's shared one (createIsolatedDatabase). */
+  database?: TestDatabase;
 }) {
   const { name } = options;
-  const keys = generateKeySet();
-  const database = testDatabase();
+  const keys = options.keys ?? generateKeySet();
+  const database = options.database ?? testDatabase();
   const db = options.createDb(database.appUrl(name), 4);
   const admin = options.createDb(database.adminUrl, 2);
   const server = options.createServer({

@@ -1,0 +1,34 @@
+import type { KeyRing } from '@haven/kit/src/crypto/sealed';
+import { AppError } from '@haven/kit/src/errors';
+import { isUuid } from '@haven/kit/src/graphql/uuid';
+import type { Identity } from '@haven/kit/src/trust/tokens';
+import type { CasesDb } from '../db';
+import type { Case } from '../generated/prisma/client';
+import { mayViewCase } from './case-access';
+import { vaultFieldValues, type PersonalDataInput } from './vault-fields';
+import { writeVaultFields } from './vault-write';
+
+/**
+ * Writes personal data of a case, for a coordinator of its organisation: every given field is (re-)sealed
+ * with the current key; an empty string clears a value; null or absent fields stay as they are. One
+ * transaction: all given fields or none.
+ */
+export async function updateCasePersonalData(
+  db: CasesDb,
+  ring: KeyRing,
+  caller: Identity | null,
+  caseId: string,
+  input: PersonalDataInput,
+): Promise<Case> {
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  const row = isUuid(caseId) ? await db.case.findUnique({ where: { id: caseId } }) : null;
+  // Someone else's case and no case at all look the same from outside.
+  if (!row || !mayViewCase(caller, row)) throw new AppError('NOT_FOUND', 'Case not found');
+  const values = vaultFieldValues(input);
+  if (values.length === 0) return row;
+  return db.$transaction(async (tx) => {
+    await writeVaultFields(tx, ring, caseId, values, caller.subject);
+    // Touches updatedAt, so "last changed" covers the vault too.
+    return tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+  });
+}

@@ -1,0 +1,38 @@
+import type { CasesDb } from '../db';
+import type { ReferralState } from '../generated/prisma/enums';
+import type { PartnersCall } from '../domain/referrals/partners-client';
+import { reportResponse } from '../domain/referrals/report-response';
+import { REFERRAL } from '../domain/referrals/sql';
+import { appendTimelineEvent, SYSTEM_ACTOR } from '../domain/referrals/timeline';
+import { planTransition } from '../domain/referrals/transitions';
+
+/**
+ * Expires referrals still unanswered after their deadline, a batch at a time, and records an escalation
+ * for each (notifications build on it). Safe with several instances: each takes its rows FOR UPDATE SKIP
+ * LOCKED, so two instances never expire the same referral, and a partner answering at the same moment
+ * either wins the row lock (the job skips it) or finds it expired (INVALID_TRANSITION). A sent referral
+ * holds no slot, so nothing is released; the answer "expired" goes to partners' response record.
+ */
+export async function expireOverdueReferrals(db: CasesDb, call: PartnersCall, batchSize = 100): Promise<number> {
+  const expiredIds = await db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<{ id: string; caseId: string; state: ReferralState; deadlineAt: Date }[]>`
+      SELECT "id", "caseId", "state", "deadlineAt" FROM ${REFERRAL}
+       WHERE "state" = 'SENT' AND "deadlineAt" < now()
+       ORDER BY "deadlineAt" LIMIT ${batchSize}
+       FOR UPDATE SKIP LOCKED`;
+    const now = new Date();
+    for (const referral of due) {
+      const plan = planTransition(referral.state, 'EXPIRE', 'SYSTEM');
+      // respondedAt = the deadline: for the response record the partner "answered" when its time ran out.
+      await tx.referral.update({ where: { id: referral.id }, data: { state: plan.to, respondedAt: referral.deadlineAt, endedAt: now } });
+      const event = { caseId: referral.caseId, referralId: referral.id, actor: SYSTEM_ACTOR, reasonCode: 'DEADLINE_PASSED', at: now };
+      await appendTimelineEvent(tx, { ...event, kind: plan.event, fromState: plan.from, toState: plan.to });
+      await appendTimelineEvent(tx, { ...event, kind: 'REFERRAL_ESCALATED' });
+    }
+    return due.map((referral) => referral.id);
+  });
+  if (expiredIds.length === 0) return 0;
+  const rows = await db.referral.findMany({ where: { id: { in: expiredIds } } });
+  for (const row of rows) await reportResponse(db, call, row);
+  return expiredIds.length;
+}

@@ -1,0 +1,47 @@
+import { hasRole, isSignedIn, objectRule } from '@haven/kit/src/graphql/permissions';
+import type { IRuleTypeMap } from 'graphql-shield/typings/types';
+import { referralSideOf } from '../domain/referral-access';
+import { caseCoordination } from './case-rules';
+
+const coordinator = hasRole('COORDINATOR');
+const partner = hasRole('PARTNER_STAFF', 'PARTNER_ADMIN');
+
+type Parties = { organisationId?: string | null; coordinatingOrganisationId?: string | null };
+
+// A referral, and every event of its timeline, is seen only by its two sides; the rule reads both
+// organisations from the object itself, so list, by-id and nested paths answer alike. Never cached.
+const referralParty = objectRule('referralParty', (row: Parties, ctx) => referralSideOf(ctx.caller, row) !== null);
+const eventParty = objectRule('eventParty', (event: Parties, ctx) => referralSideOf(ctx.caller, event) !== null);
+
+const REFERRAL_FIELDS = [
+  'id', 'state', 'need', 'service', 'organisation', 'coordinatingOrganisation', 'case', 'sentBy', 'sentAt', 'deadlineAt',
+  'overdue', 'respondedAt', 'intakeAt', 'endedAt', 'declineReason', 'outcome', 'reasonText', 'timeline',
+] as const;
+const EVENT_FIELDS = ['id', 'kind', 'at', 'referralId', 'actor', 'actorOrganisation', 'fromState', 'toState', 'reasonCode', 'reasonText'] as const;
+
+/** Referrals, their timeline, and the queries and mutations of the workflow. */
+export const referralRules: IRuleTypeMap = {
+  Query: {
+    // The resolver answers NOT_FOUND unless the caller is one of the two sides.
+    referral: isSignedIn,
+    incomingReferrals: partner,
+    sentReferrals: coordinator,
+    overdueReferrals: coordinator,
+  },
+  Mutation: {
+    sendReferral: coordinator,
+    withdrawReferral: coordinator,
+    acceptReferral: partner,
+    declineReferral: partner,
+    recordIntake: partner,
+    cancelReferral: partner,
+    closeReferral: partner,
+  },
+  Referral: Object.fromEntries(REFERRAL_FIELDS.map((field) => [field, referralParty])),
+  // A page only carries referrals; each one is checked by the Referral rules above.
+  ReferralConnection: { nodes: isSignedIn, endCursor: isSignedIn, hasNextPage: isSignedIn },
+  TimelineEvent: Object.fromEntries(EVENT_FIELDS.map((field) => [field, eventParty])),
+  Case: { referrals: caseCoordination, timeline: caseCoordination },
+  // Partners' entity stub: only a key, reachable only through a referral the caller may see.
+  Service: { id: isSignedIn },
+};

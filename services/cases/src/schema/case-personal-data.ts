@@ -1,0 +1,72 @@
+import { builder } from '../builder';
+import type { CaseView } from '../domain/case-access';
+import { defaultPersonalDataGate } from '../domain/personal-data-gate';
+import { VAULT_CATEGORIES } from '../domain/vault-fields';
+import { openPersonalData, type CategoryValues, type PersonalDataView } from '../domain/vault-read';
+import type { CasesContext } from '../context';
+import { vaultRowsByCase } from '../domain/vault-loader';
+
+// The personal data of a case, by vault category. Each category is null when the caller may not read it
+// (the gate decides, domain/personal-data-gate.ts) and `withheld` says which ones, so a screen can tell
+// "withheld" from "nothing recorded". Inputs: absent or null leaves a value as it is; "" clears it.
+
+export const VaultCategoryEnum = builder.enumType('VaultCategory', { values: VAULT_CATEGORIES });
+
+
+const IdentityData = builder.objectRef<CategoryValues>('IdentityData').implement({
+  fields: (t) => ({
+    name: t.string({ nullable: true, resolve: (v) => v.name ?? null }),
+    birthDate: t.string({ nullable: true, description: 'ISO date (YYYY-MM-DD)', resolve: (v) => v.birthDate ?? null }),
+  }),
+});
+const ContactData = builder.objectRef<CategoryValues>('ContactData').implement({
+  fields: (t) => ({
+    phone: t.string({ nullable: true, resolve: (v) => v.phone ?? null }),
+    address: t.string({ nullable: true, resolve: (v) => v.address ?? null }),
+    whereabouts: t.string({ nullable: true, description: 'Where the person can be found now', resolve: (v) => v.whereabouts ?? null }),
+  }),
+});
+const HealthData = builder.objectRef<CategoryValues>('HealthData').implement({
+  fields: (t) => ({ notes: t.string({ nullable: true, resolve: (v) => v.notes ?? null }) }),
+});
+const CaseNotesData = builder.objectRef<CategoryValues>('CaseNotesData').implement({
+  fields: (t) => ({ notes: t.string({ nullable: true, resolve: (v) => v.notes ?? null }) }),
+});
+
+export const CasePersonalData = builder.objectRef<PersonalDataView>('CasePersonalData').implement({
+  description: 'Personal data by vault category; a category the caller may not read is null and listed in withheld.',
+  fields: (t) => ({
+    identity: t.field({ type: IdentityData, nullable: true, resolve: (v) => v.identity }),
+    contact: t.field({ type: ContactData, nullable: true, resolve: (v) => v.contact }),
+    health: t.field({ type: HealthData, nullable: true, resolve: (v) => v.health }),
+    caseNotes: t.field({ type: CaseNotesData, nullable: true, resolve: (v) => v.caseNotes }),
+    withheld: t.field({ type: [VaultCategoryEnum], resolve: (v) => v.withheld }),
+  }),
+});
+
+/** What Case.personalData resolves to: the gate's answer, then the case's rows (one query per request). */
+export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Promise<PersonalDataView> {
+  const readable = await defaultPersonalDataGate.mayRead(ctx, view, VAULT_CATEGORIES);
+  // Nothing readable: no rows loaded, nothing opened.
+  const rows = readable.size > 0 ? await vaultRowsByCase(ctx).load(view.id) : [];
+  return openPersonalData(ctx.settings.keyRing, view.id, rows, readable, ctx.log, ctx.requestId);
+}
+
+export const IdentityDataInput = builder.inputType('IdentityDataInput', {
+  fields: (t) => ({ name: t.string(), birthDate: t.string({ description: 'ISO date (YYYY-MM-DD)' }) }),
+});
+export const ContactDataInput = builder.inputType('ContactDataInput', {
+  fields: (t) => ({ phone: t.string(), address: t.string(), whereabouts: t.string() }),
+});
+export const HealthDataInput = builder.inputType('HealthDataInput', { fields: (t) => ({ notes: t.string() }) });
+export const CaseNotesInput = builder.inputType('CaseNotesInput', { fields: (t) => ({ notes: t.string() }) });
+
+export const CasePersonalDataInput = builder.inputType('CasePersonalDataInput', {
+  description: 'Personal data by category. A field left out or null stays as it is; an empty string clears it.',
+  fields: (t) => ({
+    identity: t.field({ type: IdentityDataInput }),
+    contact: t.field({ type: ContactDataInput }),
+    health: t.field({ type: HealthDataInput }),
+    caseNotes: t.field({ type: CaseNotesInput }),
+  }),
+});

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { TEST_ORGANISATIONS, TEST_USERS, type TestUserKey } from '../support/fixtures';
+import { startStack, type Stack } from '../support/stack';
+
+// The referral workflow end to end through the gateway: cases, partners (holds, response records) and
+// identity, on real PostgreSQL. Partner B never sees what was sent to partner A.
+
+const CREATE_CASE = `mutation ($input: CreateCaseInput!) { createCase(input: $input) { id reference } }`;
+const SEND = `mutation ($input: SendReferralInput!) { sendReferral(input: $input) { id state deadlineAt } }`;
+const ACCEPT = `mutation ($id: ID!) { acceptReferral(id: $id) { id state respondedAt } }`;
+const DECLINE = `mutation ($id: ID!, $reason: DeclineReason!, $text: String) { declineReferral(id: $id, reason: $reason, text: $text) { id state declineReason } }`;
+const WITHDRAW = `mutation ($id: ID!, $reason: String!) { withdrawReferral(id: $id, reason: $reason) { id state reasonText } }`;
+const INTAKE = `mutation ($id: ID!) { recordIntake(id: $id) { id state intakeAt } }`;
+const CANCEL = `mutation ($id: ID!) { cancelReferral(id: $id) { id state } }`;
+const CLOSE = `mutation ($id: ID!, $outcome: ReferralOutcome!, $text: String) { closeReferral(id: $id, outcome: $outcome, text: $text) { id state outcome } }`;
+const REFERRAL = `query ($id: ID!) {
+  referral(id: $id) {
+    id state need organisation { id }
+    case { reference urgency needs coordinator { id } }
+    timeline { kind fromState toState reasonCode actor { id } actorOrganisation { id } }
+  }
+}`;
+const INCOMING = `query ($states: [ReferralState!]) { incomingReferrals(states: $states, first: 100) { nodes { id state } hasNextPage } }`;
+const CASE_WITH_REFERRALS = `query ($id: ID!) { case(id: $id) { id referrals { id state } timeline { kind } } }`;
+
+let stack: Stack;
+const tokens: Partial<Record<TestUserKey, string>> = {};
+const tokenOf = async (user: TestUserKey) => (tokens[user] ??= await stack.login(TEST_USERS[user].email));
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => (body.errors ?? []).map((e) => e.extensions?.code);
+
+async function as(user: TestUserKey, query: string, variables: Record<string, unknown> = {}) {
+  return (await stack.graphql(query, variables, await tokenOf(user))).body;
+}
+
+/** A service of the organisation with a declared capacity, written straight into partners' tables. */
+async function serviceOf(organisation: 'partnerA' | 'partnerB', type: string, totalSlots: number) {
+  const service = await stack.dbs.partners.service.create({
+    data: { organisationId: TEST_ORGANISATIONS[organisation].id, type: type as never, name: `Referral test ${randomUUID().slice(0, 8)}`, province: 'UTRECHT' },
+  });
+  await stack.dbs.partners.capacity.create({ data: { serviceId: service.id, totalSlots } });
+  return service.id;
+}
+const heldSlots = async (serviceId: string) => (await stack.dbs.partners.capacity.findUniqueOrThrow({ where: { serviceId } })).heldSlots;
+
+async function newCase(needs: string[] = ['SHELTER'], urgency = 'URGENT'): Promise<string> {
+  const body = await as('coordinatorA', CREATE_CASE, { input: { urgency, needs } });
+  if (body.errors) throw new Error(`createCase failed: ${JSON.stringify(body.errors)}`);
+  return body.data.createCase.id;
+}
+async function send(caseId: string, serviceId: string): Promise<string> {
+  const body = await as('coordinatorA', SEND, { input: { caseId, serviceId } });
+  if (body.errors) throw new Error(`sendReferral failed: ${JSON.stringify(body.errors)}`);
+  return body.data.sendReferral.id;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the referral workflow through the gateway', () => {
+  it('runs sent → accepted → in care → closed, holding one slot while accepted or in care, with a timeline', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 2);
+    const caseId = await newCase();
+    const referralId = await send(caseId, service);
+    expect(await heldSlots(service)).toBe(0);
+
+    expect((await as('staffA', ACCEPT, { id: referralId })).data.acceptReferral.state).toBe('ACCEPTED');
+    expect(await heldSlots(service)).toBe(1);
+    expect((await as('adminA', INTAKE, { id: referralId })).data.recordIntake.state).toBe('IN_CARE');
+    expect(await heldSlots(service)).toBe(1);
+    const closed = await as('staffA', CLOSE, { id: referralId, outcome: 'COMPLETED' });
+    expect(closed.data.closeReferral).toMatchObject({ state: 'CLOSED', outcome: 'COMPLETED' });
+    expect(await heldSlots(service)).toBe(0);
+
+    const seen = await as('coordinatorA', REFERRAL, { id: referralId });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.referral.timeline.map((e: { kind: string; fromState: string | null; toState: string }) => [e.kind, e.fromState, e.toState])).toEqual([
+      ['REFERRAL_SENT', null, 'SENT'],
+      ['REFERRAL_ACCEPTED', 'SENT', 'ACCEPTED'],
+      ['REFERRAL_IN_CARE', 'ACCEPTED', 'IN_CARE'],
+      ['REFERRAL_CLOSED', 'IN_CARE', 'CLOSED'],
+    ]);
+    expect(seen.data.referral.timeline[1]).toMatchObject({ actor: { id: TEST_USERS.staffA.id }, actorOrganisation: { id: TEST_ORGANISATIONS.partnerA.id } });
+    // The answer reached partners' response record (matching).
+    expect(await stack.dbs.partners.referralResponse.findUnique({ where: { referralId } })).toMatchObject({ outcome: 'ACCEPTED' });
+  });
+
+  it("withdraws the case's other pending referrals for the same need as placed elsewhere; that partner sees why", async () => {
+    const serviceA = await serviceOf('partnerA', 'SHELTER', 3);
+    const serviceB = await serviceOf('partnerB', 'SHELTER', 3);
+    const otherNeed = await serviceOf('partnerB', 'MEDICAL_CARE', 3);
+    const caseId = await newCase(['SHELTER', 'MEDICAL_CARE']);
+    const toA = await send(caseId, serviceA);
+    const toB = await send(caseId, serviceB);
+    const medical = await send(caseId, otherNeed);
+
+    await as('staffA', ACCEPT, { id: toA });
+    const atB = await as('staffB', REFERRAL, { id: toB });
+    expect(atB.data.referral.state).toBe('WITHDRAWN');
+    expect(atB.data.referral.timeline.at(-1)).toMatchObject({ kind: 'REFERRAL_WITHDRAWN', reasonCode: 'PLACED_ELSEWHERE', actor: null, actorOrganisation: null });
+    expect((await as('staffB', REFERRAL, { id: medical })).data.referral.state).toBe('SENT');
+    expect(await heldSlots(serviceB)).toBe(0);
+  });
+
+  it('gives back the slot when an accepted referral is withdrawn or cancelled, and never when a sent one is withdrawn', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 2);
+    const first = await send(await newCase(), service);
+    const second = await send(await newCase(), service);
+    const third = await send(await newCase(), service);
+    await as('staffA', ACCEPT, { id: first });
+    await as('staffA', ACCEPT, { id: second });
+    expect(await heldSlots(service)).toBe(2);
+    expect((await as('coordinatorA', WITHDRAW, { id: first, reason: 'Client moved away' })).data.withdrawReferral.state).toBe('WITHDRAWN');
+    expect((await as('staffA', CANCEL, { id: second })).data.cancelReferral.state).toBe('CANCELLED');
+    expect(await heldSlots(service)).toBe(0);
+    await as('coordinatorA', WITHDRAW, { id: third, reason: 'Placed with family' });
+    expect(await heldSlots(service)).toBe(0);
+  });
+
+  it('refuses to accept a full service with CAPACITY_FULL and changes nothing', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 1);
+    const first = await send(await newCase(), service);
+    const second = await send(await newCase(), service);
+    await as('staffA', ACCEPT, { id: first });
+    const refused = await as('staffA', ACCEPT, { id: second });
+    expect(codes(refused)).toEqual(['CAPACITY_FULL']);
+    expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: second } })).state).toBe('SENT');
+    expect(await stack.dbs.cases.timelineEvent.count({ where: { referralId: second } })).toBe(1);
+  });
+
+  it('lets one of two people pressing accept at once win; the other gets INVALID_TRANSITION; one slot held', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 5);
+    const referralId = await send(await newCase(), service);
+    const results = await Promise.all([as('staffA', ACCEPT, { id: referralId }), as('adminA', ACCEPT, { id: referralId })]);
+    expect(results.map((r) => codes(r)[0] ?? 'OK').sort()).toEqual(['INVALID_TRANSITION', 'OK']);
+    expect(await heldSlots(service)).toBe(1);
+    expect(await stack.dbs.cases.timelineEvent.count({ where: { referralId, kind: 'REFERRAL_ACCEPTED' } })).toBe(1);
+  });
+
+  it('sends at most one active referral per case and service, also when sent twice at once', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 5);
+    const caseId = await newCase();
+    const results = await Promise.all([1, 2, 3].map(() => as('coordinatorA', SEND, { input: { caseId, serviceId: service } })));
+    expect(results.map((r) => codes(r)[0] ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    expect(await stack.dbs.cases.referral.count({ where: { caseId, serviceId: service } })).toBe(1);
+  });
+
+  it('replays a send with the same idempotency key (also 5 at once) and refuses the key for another service', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 5);
+    const other = await serviceOf('partnerA', 'SHELTER', 5);
+    const caseId = await newCase();
+    const SEND_KEYED = `mutation ($input: SendReferralInput!, $key: String) { sendReferral(input: $input, idempotencyKey: $key) { id } }`;
+    const key = `send-${randomUUID()}`;
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => as('coordinatorA', SEND_KEYED, { input: { caseId, serviceId: service }, key })));
+    const ids = new Set(results.map((r) => r.data?.sendReferral?.id));
+    expect([ids.size, [...ids][0]]).toEqual([1, expect.any(String)]);
+    expect(results.flatMap((r) => codes(r))).toEqual([]);
+    expect(codes(await as('coordinatorA', SEND_KEYED, { input: { caseId, serviceId: other }, key }))).toEqual(['CONFLICT']);
+    expect(await stack.dbs.cases.referral.count({ where: { caseId } })).toBe(1);
+  });
+
+  it('checks reasons and states: decline needs a reason (OTHER needs words), withdraw needs words, no accept after decline', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 5);
+    const referralId = await send(await newCase(), service);
+    expect(codes(await as('staffA', DECLINE, { id: referralId, reason: 'OTHER' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await as('coordinatorA', WITHDRAW, { id: referralId, reason: '   ' }))).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } })).state).toBe('SENT');
+    expect((await as('staffA', DECLINE, { id: referralId, reason: 'NO_CAPACITY' })).data.declineReferral).toMatchObject({ state: 'DECLINED', declineReason: 'NO_CAPACITY' });
+    expect(codes(await as('staffA', ACCEPT, { id: referralId }))).toEqual(['INVALID_TRANSITION']);
+    expect(await stack.dbs.partners.referralResponse.findUnique({ where: { referralId } })).toMatchObject({ outcome: 'DECLINED' });
+  });
+
+  it('refuses a service that offers none of the case’s needs, and an unknown service, with BAD_USER_INPUT', async () => {
+    const medical = await serviceOf('partnerA', 'MEDICAL_CARE', 5);
+    const caseId = await newCase(['SHELTER']);
+    expect(codes(await as('coordinatorA', SEND, { input: { caseId, serviceId: medical } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await as('coordinatorA', SEND, { input: { caseId, serviceId: randomUUID() } }))).toEqual(['BAD_USER_INPUT']);
+    expect(await stack.dbs.cases.referral.count({ where: { caseId } })).toBe(0);
+  });
+});
+
+describe('who sees and moves a referral', () => {
+  let serviceA: string;
+  let referralId: string;
+  let caseId: string;
+  beforeAll(async () => {
+    serviceA = await serviceOf('partnerA', 'SHELTER', 5);
+    caseId = await newCase();
+    referralId = await send(caseId, serviceA);
+  });
+
+  it('shows partner A only the minimal facts of the case before accepting', async () => {
+    const body = await as('staffA', REFERRAL, { id: referralId });
+    expect(body.data.referral.case).toMatchObject({ urgency: 'URGENT', needs: ['SHELTER'], coordinator: null });
+    expect(body.data.referral.case.reference).toMatch(/^HVN-/);
+    expect(codes(body)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['partner staff of B', 'staffB'],
+    ['a network admin', 'networkAdmin'],
+    ['an auditor', 'auditor'],
+  ] as const)('gives %s nothing of it: not by id, not in a list', async (_who, user) => {
+    const byId = await as(user, REFERRAL, { id: referralId });
+    expect(byId.data?.referral ?? null).toBeNull();
+    expect(codes(byId)).toEqual(['NOT_FOUND']);
+    const list = await as(user, INCOMING, {});
+    expect(JSON.stringify(list.data ?? {})).not.toContain(referralId);
+  });
+
+  it("keeps the case's referral list and timeline from partners, even the receiving one", async () => {
+    for (const user of ['staffA', 'staffB'] as const) {
+      const body = await as(user, CASE_WITH_REFERRALS, { id: caseId });
+      expect(body.data?.case ?? null).toBeNull();
+      expect(JSON.stringify(body.data ?? {})).not.toContain(referralId);
+    }
+    const coordinator = await as('coordinatorA', CASE_WITH_REFERRALS, { id: caseId });
+    expect(coordinator.data.case.referrals).toEqual([{ id: referralId, state: 'SENT' }]);
+    expect(coordinator.data.case.timeline.map((e: { kind: string }) => e.kind)).toContain('REFERRAL_SENT');
+  });
+
+  it('lets partner A list it among incoming referrals', async () => {
+    const list = await as('staffA', INCOMING, { states: ['SENT'] });
+    expect(list.data.incomingReferrals.nodes).toContainEqual({ id: referralId, state: 'SENT' });
+  });
+
+  it('refuses partner B accepting or declining it (NOT_FOUND), and a coordinator accepting it (FORBIDDEN); nothing changes', async () => {
+    expect(codes(await as('staffB', ACCEPT, { id: referralId }))).toEqual(['NOT_FOUND']);
+    expect(codes(await as('staffB', DECLINE, { id: referralId, reason: 'NO_CAPACITY' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await as('coordinatorA', ACCEPT, { id: referralId }))).toEqual(['FORBIDDEN']);
+    expect(codes(await as('staffA', WITHDRAW, { id: referralId, reason: 'Not mine to withdraw' }))).toEqual(['FORBIDDEN']);
+    expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } })).state).toBe('SENT');
+    expect(await heldSlots(serviceA)).toBe(0);
+  });
+
+  it('refuses an anonymous caller everything', async () => {
+    const body = (await stack.graphql(REFERRAL, { id: referralId })).body;
+    expect(body.data?.referral ?? null).toBeNull();
+    expect(codes(body)).toEqual(['UNAUTHENTICATED']);
+  });
+});
