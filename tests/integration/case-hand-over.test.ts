@@ -63,7 +63,9 @@ describe('handOverCase against the identity subgraph', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.handOverCase).toEqual({ id: caseId, coordinator: { id: colleague.id } });
     const events = await cases.admin.timelineEvent.findMany({ where: { caseId, kind: 'CASE_HANDED_OVER' } });
-    expect(events).toEqual([expect.objectContaining({ actorUserId: coordinator.subject, actorOrganisationId: organisationId, reasonText: 'Verlof' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ actorUserId: coordinator.subject, actorOrganisationId: organisationId, subjectUserId: colleague.id, reasonText: 'Verlof' }),
+    ]);
   });
 
   it.each([

@@ -19,7 +19,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const CASES: GraphqlBody = { query: '{ cases { id reference } }', variables: {} };
+const CASES: GraphqlBody = { query: '{ cases { nodes { id reference } } }', variables: {} };
 
 function expectRefused(response: { status: number; body: any }) {
   expect(response.status).toBe(401);
@@ -33,7 +33,7 @@ describe('a subgraph reached without the gateway', () => {
     const response = await postToSubgraph(stack.subgraphUrls.cases, CASES, { assertion, identityToken: coordinator });
     expect(response.status).toBe(200);
     expect(response.body?.errors).toBeUndefined();
-    expect(Array.isArray(response.body?.data?.cases)).toBe(true);
+    expect(Array.isArray(response.body?.data?.cases?.nodes)).toBe(true);
   });
 
   it.each(['identity', 'partners', 'cases', 'consent'] as const)('%s refuses a request without an assertion', async (name) => {
@@ -61,7 +61,7 @@ describe('a subgraph reached without the gateway', () => {
   });
 
   it('refuses an assertion for a different request body', async () => {
-    const signedFor: GraphqlBody = { query: '{ cases { id } }', variables: {} };
+    const signedFor: GraphqlBody = { query: '{ cases { nodes { id } } }', variables: {} };
     const assertion = await gatewayAssertion(stack.keys, { audience: 'cases', body: signedFor, identityToken: coordinator });
     expectRefused(await postToSubgraph(stack.subgraphUrls.cases, CASES, { assertion, identityToken: coordinator }));
   });

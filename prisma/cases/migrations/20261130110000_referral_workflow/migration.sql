@@ -87,6 +87,7 @@ CREATE TABLE "TimelineEvent" (
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actorUserId" UUID,
     "actorOrganisationId" UUID,
+    "subjectUserId" UUID,
     "fromState" "ReferralState",
     "toState" "ReferralState",
     "reasonCode" TEXT,

@@ -56,7 +56,7 @@ export async function handOverCase(
     if (locked.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'A closed case cannot be handed over');
     const updated = await tx.case.update({ where: { id: row.id }, data: { coordinatorUserId: input.toUserId } });
     await tx.timelineEvent.create({
-      data: { caseId: row.id, kind: 'CASE_HANDED_OVER', actorUserId: caller!.subject, actorOrganisationId: organisationId, reasonText },
+      data: { caseId: row.id, kind: 'CASE_HANDED_OVER', actorUserId: caller!.subject, actorOrganisationId: organisationId, subjectUserId: input.toUserId, reasonText },
     });
     return updated;
   });

@@ -24,6 +24,8 @@ export const caseRules: IRuleTypeMap = {
     handOverCase: coordinator,
     closeCase: coordinator,
   },
+  // A page only carries cases; each one is checked by the Case rules below.
+  CaseConnection: { nodes: isSignedIn, endCursor: isSignedIn, hasNextPage: isSignedIn },
   Case: {
     id: caseFacts,
     reference: caseFacts,

@@ -17,7 +17,7 @@ const REFERRAL_FIELDS = [
   'id', 'state', 'need', 'service', 'organisation', 'coordinatingOrganisation', 'case', 'sentBy', 'sentAt', 'deadlineAt',
   'overdue', 'respondedAt', 'intakeAt', 'endedAt', 'declineReason', 'outcome', 'reasonText', 'timeline',
 ] as const;
-const EVENT_FIELDS = ['id', 'kind', 'at', 'referralId', 'actor', 'actorOrganisation', 'fromState', 'toState', 'reasonCode', 'reasonText'] as const;
+const EVENT_FIELDS = ['id', 'kind', 'at', 'referralId', 'actor', 'actorOrganisation', 'subject', 'fromState', 'toState', 'reasonCode', 'reasonText'] as const;
 
 /** Referrals, their timeline, and the queries and mutations of the workflow. */
 export const referralRules: IRuleTypeMap = {

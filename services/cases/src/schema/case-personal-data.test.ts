@@ -34,7 +34,7 @@ const PERSONAL = 'personalData { identity { name birthDate } contact { phone add
 const FACTS = 'ageGroup gender languages province exploitationType place age closedAt';
 const CREATE = `mutation ($input: CreateCaseInput!) { createCase(input: $input) { id ${FACTS} ${PERSONAL} } }`;
 const ONE = `query ($id: ID!) { case(id: $id) { id ${FACTS} ${PERSONAL} } }`;
-const LIST = `{ cases { id ${PERSONAL} } }`;
+const LIST = `{ cases(first: 100) { nodes { id ${PERSONAL} } } }`;
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Case { id reference ${FACTS} ${PERSONAL} } } }`;
 const UPDATE = `mutation ($caseId: ID!, $input: CasePersonalDataInput!) { updateCasePersonalData(caseId: $caseId, input: $input) { id ${PERSONAL} } }`;
 
@@ -200,7 +200,7 @@ describe('case facts and personal data over HTTP', () => {
     const res = await gql(LIST, {}, lister);
     expect(res.body.errors).toBeUndefined();
     expect(vaultReads.count).toBe(1);
-    const notes = res.body.data!.cases.map((c: { personalData: { caseNotes: { notes: string } } }) => c.personalData.caseNotes.notes).sort();
+    const notes = res.body.data!.cases.nodes.map((c: { personalData: { caseNotes: { notes: string } } }) => c.personalData.caseNotes.notes).sort();
     expect(notes).toEqual(['Notitie 0', 'Notitie 1', 'Notitie 2']);
   });
 });

@@ -1,5 +1,6 @@
 import { EXPLOITATION_TYPES, GENDERS, PROVINCES, URGENCIES } from '@haven/kit/src/taxonomy';
 import { AppError } from '@haven/kit/src/errors';
+import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage } from '@haven/kit/src/graphql/pagination';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
 import { asCoordinatorView, mayViewCase, partnerCaseAccess, type CaseView } from '../domain/case-access';
@@ -59,6 +60,16 @@ export const CaseObject = builder.prismaObject('Case', {
   }),
 });
 
+const CASE_PAGE_DEFAULT = 50;
+
+const CaseConnection = builder.objectRef<{ nodes: CaseView[]; endCursor: string | null; hasNextPage: boolean }>('CaseConnection').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [CaseObject], resolve: (page) => page.nodes }),
+    endCursor: t.string({ nullable: true, description: 'Pass as `after` for the next page.', resolve: (page) => page.endCursor }),
+    hasNextPage: t.boolean({ resolve: (page) => page.hasNextPage }),
+  }),
+});
+
 builder.asEntity(CaseObject, {
   key: builder.selection<{ id: string }>('id'),
   // Another organisation's case resolves to null here, before any field rule runs: `_entities`
@@ -90,17 +101,27 @@ const CreateCaseInput = builder.inputType('CreateCaseInput', {
 });
 
 builder.queryFields((t) => ({
-  cases: t.prismaField({
-    type: ['Case'],
-    description: "The caller's organisation's cases, newest first.",
-    args: { status: t.arg({ type: CaseStatusEnum }) },
-    resolve: async (query, _root, { status }, ctx) => {
+  cases: t.field({
+    type: CaseConnection,
+    description: "The caller's organisation's cases, newest first, a page at a time.",
+    args: {
+      status: t.arg({ type: CaseStatusEnum }),
+      first: t.arg.int({ description: `Page size, 1–${MAX_PAGE_SIZE} (default ${CASE_PAGE_DEFAULT}).` }),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, { status, first, after }, ctx) => {
+      const size = pageSize(first, CASE_PAGE_DEFAULT);
+      const position = after ? decodeCursor(after) : null;
       const rows = await ctx.db.case.findMany({
-        ...query,
-        where: { coordinatingOrganisationId: ctx.caller!.organisationId!, status: status ?? undefined },
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        where: {
+          coordinatingOrganisationId: ctx.caller!.organisationId!,
+          status: status ?? undefined,
+          ...(position ? { OR: [{ createdAt: { lt: position.at } }, { createdAt: position.at, id: { lt: position.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: size + 1,
       });
-      return rows.map(asCoordinatorView);
+      return toPage(rows.map(asCoordinatorView), size, (row) => ({ at: row.createdAt, id: row.id }));
     },
   }),
   case: t.prismaField({

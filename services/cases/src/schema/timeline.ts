@@ -22,6 +22,12 @@ export const TimelineEventObject = builder.objectRef<TimelineEventView>('Timelin
       nullable: true,
       resolve: (event) => (event.actorOrganisationId ? { id: event.actorOrganisationId } : null),
     }),
+    subject: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The user the event is about when not the actor: the new coordinator of a hand-over.',
+      resolve: (event) => (event.subjectUserId ? { id: event.subjectUserId } : null),
+    }),
     fromState: t.expose('fromState', { type: ReferralStateEnum, nullable: true }),
     toState: t.expose('toState', { type: ReferralStateEnum, nullable: true }),
     reasonCode: t.exposeString('reasonCode', {

@@ -1,5 +1,8 @@
 import { AppError } from '@haven/kit/src/errors';
+import { ROLES } from '@haven/kit/src/taxonomy';
+import type { Identity } from '@haven/kit/src/trust/tokens';
 import { ReferralState } from '../../generated/prisma/enums';
+import { referralSideOf } from '../referral-access';
 import { planTransition, REFERRAL_ACTIONS, type ReferralAction, type ReferralActor } from './transitions';
 
 // Every (state, action, actor) triple against the workflow of DESIGN.md, written out independently of the
@@ -58,5 +61,45 @@ describe('the referral state machine', () => {
     })()!;
     expect(error.message).toBe('A referral that is declined cannot be accepted');
     expect(error.extensions).toEqual({ code: 'INVALID_TRANSITION', state: 'DECLINED', action: 'ACCEPT' });
+  });
+});
+
+describe('the referral state machine by role and organisation (what transitionReferral composes)', () => {
+  const referral = { organisationId: 'receiving-org', coordinatingOrganisationId: 'coordinating-org' };
+  const organisations = ['coordinating-org', 'receiving-org', 'other-org'] as const;
+  const who = (role: Identity['roles'][number], organisationId: string): Identity => ({
+    subject: 'user',
+    kind: 'user',
+    sessionId: 'session',
+    organisationId,
+    roles: [role],
+    scopes: [],
+  });
+  // Written out: only a coordinator of the coordinating organisation and partner staff/admin of the
+  // receiving one are a side; everyone else is told the referral does not exist.
+  const expectedSide = (role: string, organisationId: string): ReferralActor | null => {
+    if (role === 'COORDINATOR' && organisationId === 'coordinating-org') return 'COORDINATOR';
+    if ((role === 'PARTNER_STAFF' || role === 'PARTNER_ADMIN') && organisationId === 'receiving-org') return 'PARTNER';
+    return null;
+  };
+  const cases = Object.values(ReferralState).flatMap((state) =>
+    REFERRAL_ACTIONS.filter((action) => action !== 'EXPIRE').flatMap((action) =>
+      ROLES.flatMap((role) => organisations.map((organisation) => [state, action, role, organisation] as const)),
+    ),
+  );
+
+  it.each(cases)('%s + %s by %s of %s', (state, action, role, organisation) => {
+    const side = referralSideOf(who(role, organisation), referral);
+    const expected = expectedSide(role, organisation);
+    expect(side).toBe(expected);
+    if (!side) return; // transitionReferral answers NOT_FOUND before anything else
+    let outcome: string;
+    try {
+      outcome = planTransition(state, action, side).to;
+    } catch (error) {
+      outcome = String((error as AppError).extensions.code);
+    }
+    const allowed = ALLOWED[`${state} ${action} ${side}`];
+    expect(outcome).toBe(allowed ? allowed.split(' ')[0] : OWNER[action] === side ? 'INVALID_TRANSITION' : 'FORBIDDEN');
   });
 });

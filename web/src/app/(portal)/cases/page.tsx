@@ -19,8 +19,8 @@ export default async function CasesPage() {
     leaveIfSessionEnded(result.failure);
     return <ErrorNotice failure={result.failure} />;
   }
-  // The gateway answers newest first.
-  const { cases } = result.data;
+  // The gateway answers newest first; the page shows the newest 100 (the full case screens come with issue 6).
+  const cases = result.data.cases.nodes;
 
   return (
     <>
