@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_ORGANISATIONS, TEST_USERS, type TestUserKey } from '../support/fixtures';
 import { startStack, type Stack } from '../support/stack';
+import { gatewayAssertion, identityFor, postToSubgraph, type GraphqlBody } from '../support/trust';
 
 // The referral workflow end to end through the gateway: cases, partners (holds, response records) and
 // identity, on real PostgreSQL. Partner B never sees what was sent to partner A.
@@ -234,6 +235,48 @@ describe('who sees and moves a referral', () => {
     expect(codes(await as('staffA', WITHDRAW, { id: referralId, reason: 'Not mine to withdraw' }))).toEqual(['FORBIDDEN']);
     expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } })).state).toBe('SENT');
     expect(await heldSlots(serviceA)).toBe(0);
+  });
+
+  it("keeps the message thread between the two sides: partner B can neither read nor post, A's staff can", async () => {
+    const POST = `mutation ($id: ID!, $body: String!) { postMessage(referralId: $id, body: $body) { id } }`;
+    const THREAD = `query ($id: ID!) { referral(id: $id) { messageThread { messages { nodes { body } } unreadCount } } }`;
+    expect(codes(await as('coordinatorA', POST, { id: referralId, body: 'Intake morgen om tien uur?' }))).toEqual([]);
+    expect(codes(await as('staffB', POST, { id: referralId, body: 'Niet van ons' }))).toEqual(['NOT_FOUND']);
+    const atB = await as('staffB', THREAD, { id: referralId });
+    expect([atB.data?.referral ?? null, codes(atB)]).toEqual([null, ['NOT_FOUND']]);
+    const atA = await as('staffA', THREAD, { id: referralId });
+    expect(atA.data.referral.messageThread).toEqual({ messages: { nodes: [{ body: 'Intake morgen om tien uur?' }] }, unreadCount: 1 });
+    expect(await stack.dbs.cases.message.count({ where: { referralId } })).toBe(1);
+  });
+
+  describe('around the gateway (straight to the cases subgraph)', () => {
+    const staffB = () =>
+      identityFor(stack.keys, { subject: TEST_USERS.staffB.id, organisationId: TEST_ORGANISATIONS.partnerB.id, roles: ['PARTNER_STAFF'] });
+
+    it("gives partner B's staff nothing even with a valid gateway assertion: not the referral, not the case by _entities", async () => {
+      const identityToken = await staffB();
+      const requests: GraphqlBody[] = [
+        { query: REFERRAL, variables: { id: referralId } },
+        { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id reference urgency } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } },
+        { query: ACCEPT, variables: { id: referralId } },
+      ];
+      const answers = [];
+      for (const request of requests) {
+        const assertion = await gatewayAssertion(stack.keys, { audience: 'cases', body: request, identityToken });
+        answers.push(await postToSubgraph(stack.subgraphUrls.cases, request, { assertion, identityToken }));
+      }
+      expect(answers[0]!.body?.data?.referral ?? null).toBeNull();
+      expect(answers[1]!.body?.data?._entities).toEqual([null]);
+      expect(answers[2]!.body?.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } })).state).toBe('SENT');
+    });
+
+    it("refuses partner A's own staff without a gateway assertion (401), and changes nothing", async () => {
+      const identityToken = await identityFor(stack.keys, { subject: TEST_USERS.staffA.id, organisationId: TEST_ORGANISATIONS.partnerA.id, roles: ['PARTNER_STAFF'] });
+      const res = await postToSubgraph(stack.subgraphUrls.cases, { query: ACCEPT, variables: { id: referralId } }, { identityToken });
+      expect(res.status).toBe(401);
+      expect((await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } })).state).toBe('SENT');
+    });
   });
 
   it('refuses an anonymous caller everything', async () => {
