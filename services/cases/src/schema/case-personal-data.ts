@@ -2,6 +2,7 @@ import { builder } from '../builder';
 import type { CaseView } from '../domain/case-access';
 import { defaultPersonalDataGate } from '../domain/personal-data-gate';
 import { VAULT_CATEGORIES } from '../domain/vault-fields';
+import type { VaultCategory } from '../generated/prisma/enums';
 import { openPersonalData, type CategoryValues, type PersonalDataView } from '../domain/vault-read';
 import type { CasesContext } from '../context';
 import { vaultRowsByCase } from '../domain/vault-loader';
@@ -46,7 +47,13 @@ export const CasePersonalData = builder.objectRef<PersonalDataView>('CasePersona
 
 /** What Case.personalData resolves to: the gate's answer, then the case's rows (one query per request). */
 export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Promise<PersonalDataView> {
-  const readable = await defaultPersonalDataGate.mayRead(ctx, view, VAULT_CATEGORIES);
+  const gate = ctx.settings.personalDataGate ?? defaultPersonalDataGate;
+  // A gate that cannot answer (e.g. the consent service is down) means no: everything is withheld, the
+  // rest of the response stands.
+  const readable = await gate.mayRead(ctx, view, VAULT_CATEGORIES).catch((error: unknown) => {
+    ctx.log.warn('personal data gate failed: withheld', { requestId: ctx.requestId, caseId: view.id, error: error instanceof Error ? error.name : 'unknown' });
+    return new Set<VaultCategory>();
+  });
   // Nothing readable: no rows loaded, nothing opened.
   const rows = readable.size > 0 ? await vaultRowsByCase(ctx).load(view.id) : [];
   return openPersonalData(ctx.settings.keyRing, view.id, rows, readable, ctx.log, ctx.requestId);
