@@ -21,18 +21,23 @@ const DASHBOARD = `query ($first: Int!) {
 
 let stack: Stack;
 const statements: Record<SubgraphName, number> = { identity: 0, partners: 0, cases: 0, consent: 0 };
-// Its own coordinating organisation's cases would mix with other files' rows; partner A's inbox is shared,
-// so the pages are measured on whatever is there, with at least 50 rows guaranteed.
+// Partner A's inbox is shared with other test files, so the pages are measured on whatever is there, with
+// at least 50 rows guaranteed. Every referral here goes to its own service, and the dashboard's ones to
+// eleven different organisations, so a per-service or per-organisation lookup would show in the counts.
 beforeAll(async () => {
   stack = await startStack({ onQuery: (service) => (statements[service] += 1) });
-  const services = await Promise.all(
-    [1, 2, 3].map((n) =>
-      stack.dbs.partners.service.create({
-        data: { organisationId: TEST_ORGANISATIONS.partnerA.id, type: 'SHELTER', name: `Inbox test ${n} ${randomUUID().slice(0, 6)}`, province: 'UTRECHT' },
-      }),
-    ),
-  );
-  for (let n = 0; n < 55; n++) {
+  const organisations = [TEST_ORGANISATIONS.partnerA.id];
+  for (let n = 0; n < 10; n++) {
+    const organisation = await stack.dbs.identity.organisation.create({ data: { name: `N+1 test partner ${randomUUID().slice(0, 8)}`, kind: 'PARTNER' } });
+    await stack.dbs.partners.organisationProfile.create({ data: { organisationId: organisation.id, province: 'UTRECHT', city: 'Utrecht' } });
+    organisations.push(organisation.id);
+  }
+  for (let n = 0; n < 110; n++) {
+    // The first 55 to partner A (its inbox), the next 55 spread over all eleven organisations.
+    const organisationId = n < 55 ? TEST_ORGANISATIONS.partnerA.id : organisations[n % organisations.length]!;
+    const service = await stack.dbs.partners.service.create({
+      data: { organisationId, type: 'SHELTER', name: `N+1 test service ${n} ${randomUUID().slice(0, 6)}`, province: 'UTRECHT' },
+    });
     const kase = await stack.dbs.cases.case.create({
       data: {
         reference: newCaseReference(),
@@ -45,12 +50,14 @@ beforeAll(async () => {
     await stack.dbs.cases.referral.create({
       data: {
         caseId: kase.id,
-        serviceId: services[n % 3]!.id,
+        serviceId: service.id,
         need: 'SHELTER',
-        organisationId: TEST_ORGANISATIONS.partnerA.id,
+        organisationId,
         coordinatingOrganisationId: TEST_ORGANISATIONS.centre.id,
         sentByUserId: TEST_USERS.coordinatorA.id,
-        deadlineAt: new Date(Date.now() + (n + 1) * 60_000),
+        // Deadlines before any other file's, so both pages consist of these rows; the spread ones first, so
+        // the dashboard's page covers all eleven organisations.
+        deadlineAt: new Date(Date.now() - 365 * 86_400_000 + (n < 55 ? 100 + n : n - 55) * 60_000),
       },
     });
   }

@@ -106,6 +106,29 @@ describe('the referral workflow through the gateway', () => {
     expect(await heldSlots(serviceB)).toBe(0);
   });
 
+  it('lets one of two partners accepting sibling referrals (same case, same need) at once win; the other is placed elsewhere', async () => {
+    const serviceA = await serviceOf('partnerA', 'SHELTER', 3);
+    const serviceB = await serviceOf('partnerB', 'SHELTER', 3);
+    const caseId = await newCase();
+    const toA = await send(caseId, serviceA);
+    const toB = await send(caseId, serviceB);
+    const [atA, atB] = await Promise.all([as('staffA', ACCEPT, { id: toA }), as('staffB', ACCEPT, { id: toB })]);
+    const outcomes = [codes(atA)[0] ?? 'OK', codes(atB)[0] ?? 'OK'].sort();
+    expect(outcomes).toEqual(['INVALID_TRANSITION', 'OK']);
+    const states = (await stack.dbs.cases.referral.findMany({ where: { caseId }, orderBy: { state: 'asc' } })).map((r) => r.state).sort();
+    expect(states).toEqual(['ACCEPTED', 'WITHDRAWN']);
+    expect((await heldSlots(serviceA)) + (await heldSlots(serviceB))).toBe(1);
+  });
+
+  it('sets the response deadline by urgency (2 h, 24 h, 72 h by default)', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 3);
+    for (const [urgency, hours] of [['IMMEDIATE', 2], ['URGENT', 24], ['STANDARD', 72]] as const) {
+      const referralId = await send(await newCase(['SHELTER'], urgency), service);
+      const row = await stack.dbs.cases.referral.findUniqueOrThrow({ where: { id: referralId } });
+      expect((row.deadlineAt.getTime() - row.sentAt.getTime()) / 3_600_000).toBe(hours);
+    }
+  });
+
   it('gives back the slot when an accepted referral is withdrawn or cancelled, and never when a sent one is withdrawn', async () => {
     const service = await serviceOf('partnerA', 'SHELTER', 2);
     const first = await send(await newCase(), service);

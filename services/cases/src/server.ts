@@ -1,6 +1,7 @@
 import { createDbSubgraphServer, type DbContext, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
 import type { CasesContext } from './context';
 import type { CasesDb } from './db';
+import { casesInternalRoutes } from './internal-routes';
 import { buildCasesSchema } from './schema';
 import type { CasesSettings } from './settings';
 
@@ -14,5 +15,6 @@ export function createCasesServer(options: CasesServerOptions) {
     schema: buildCasesSchema(),
     ...deps,
     extendContext: (base: DbContext<CasesDb>) => ({ ...base, settings, keys: deps.keys }),
+    internalRoutes: casesInternalRoutes(deps.db),
   });
 }

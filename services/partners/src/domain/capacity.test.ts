@@ -150,7 +150,7 @@ describe('capacity (domain)', () => {
       expect(await codeOf(releaseSlot(db, actor, { referralId: undefined }))).toBe('BAD_USER_INPUT');
     });
 
-    it('refuses to move a referral’s hold to another service, and to hold again after release', async () => {
+    it('refuses to move a referral’s hold to another service, and holds the same service again after release', async () => {
       const first = await createTestService(admin);
       const second = await createTestService(admin);
       await setTestCapacity(admin, first.serviceId, { totalSlots: 2 });
@@ -159,8 +159,11 @@ describe('capacity (domain)', () => {
       await holdSlot(db, actor, { serviceId: first.serviceId, referralId });
       expect(await codeOf(holdSlot(db, actor, { serviceId: second.serviceId, referralId }))).toBe('CONFLICT');
       await releaseSlot(db, actor, { referralId });
-      expect(await codeOf(holdSlot(db, actor, { serviceId: first.serviceId, referralId }))).toBe('CONFLICT');
-      expect((await capacityState(admin, first.serviceId)).capacity!.heldSlots).toBe(0);
+      expect(await codeOf(holdSlot(db, actor, { serviceId: second.serviceId, referralId }))).toBe('CONFLICT');
+      // 10 concurrent re-holds after the release: one slot, one live hold.
+      await Promise.all(Array.from({ length: 10 }, () => holdSlot(db, actor, { serviceId: first.serviceId, referralId })));
+      const { capacity, liveHolds, changes } = await capacityState(admin, first.serviceId);
+      expect([capacity!.heldSlots, liveHolds, changes.map((c) => c.kind)]).toEqual([1, 1, ['HOLD', 'RELEASE', 'HOLD']]);
       expect((await capacityState(admin, second.serviceId)).capacity!.heldSlots).toBe(0);
     });
 

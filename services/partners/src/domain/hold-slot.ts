@@ -29,8 +29,9 @@ export interface HoldSlotResult {
  *
  * Refusals: CAPACITY_FULL when no slot is free, when the service is paused (it takes no new referrals; same
  * code, since for the caller both mean "cannot accept here now"), or when it never declared a capacity;
- * NOT_FOUND for an unknown service; CONFLICT when the referral already has (or had) a hold elsewhere or
- * its hold was released (a late retry must not take a slot again).
+ * NOT_FOUND for an unknown service; CONFLICT when the referral already has (or had) a hold of another
+ * service. A released hold of the same service is taken up again (an acceptance retried after its first
+ * attempt did not commit and the slot was given back); if no slot is free it stays released.
  */
 export async function holdSlot(db: PartnersDb, actor: SlotActor, input: { serviceId: unknown; referralId: unknown }): Promise<HoldSlotResult> {
   const { serviceId, referralId } = input;
@@ -45,7 +46,16 @@ export async function holdSlot(db: PartnersDb, actor: SlotActor, input: { servic
        WHERE EXISTS (SELECT 1 FROM ${CAPACITY} WHERE "serviceId" = ${serviceId}::uuid)
       ON CONFLICT ("referralId") DO NOTHING
       RETURNING "referralId"`;
-    if (claimed.length === 0) return existingHold(tx, serviceId, referralId);
+    if (claimed.length === 0) {
+      // A hold released earlier (an accept that did not commit, then reconciled) is taken up again: cases
+      // asks only while the referral is SENT and locked, so this is a genuine new acceptance.
+      const reclaimed = await tx.$queryRaw<{ referralId: string }[]>`
+        UPDATE ${CAPACITY_HOLD}
+           SET "releasedAt" = NULL, "releasedByUserId" = NULL, "heldAt" = now(), "heldByUserId" = ${actor.userId}::uuid, "heldByPart" = ${actor.part}
+         WHERE "referralId" = ${referralId}::uuid AND "serviceId" = ${serviceId}::uuid AND "releasedAt" IS NOT NULL
+        RETURNING "referralId"`;
+      if (reclaimed.length === 0) return existingHold(tx, serviceId, referralId);
+    }
 
     const taken = await tx.$queryRaw<CapacityCounts[]>`
       UPDATE ${CAPACITY}
@@ -74,7 +84,8 @@ async function existingHold(tx: Tx, serviceId: string, referralId: string): Prom
     SELECT "serviceId", "releasedAt" FROM ${CAPACITY_HOLD} WHERE "referralId" = ${referralId}::uuid`;
   if (!hold) throw await refusal(tx, serviceId);
   if (hold.serviceId !== serviceId) throw new AppError('CONFLICT', 'This referral already holds a slot of another service');
-  if (hold.releasedAt) throw new AppError('CONFLICT', "This referral's slot was already released");
+  // Released again by a concurrent call between our two statements: say so rather than pretend it is held.
+  if (hold.releasedAt) throw new AppError('CONFLICT', "This referral's slot was released meanwhile; try again");
   const [counts] = await tx.$queryRaw<CapacityCounts[]>`
     SELECT "totalSlots", "heldSlots" FROM ${CAPACITY} WHERE "serviceId" = ${serviceId}::uuid`;
   return { held: true, heldSlots: counts!.heldSlots, totalSlots: counts!.totalSlots };
