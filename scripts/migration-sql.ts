@@ -1,5 +1,5 @@
 /**
- * Prints the SQL for a new migration of one service, so it can be saved as
+ * Prints the SQL for a new migration of one service (or shared namespace such as audit), so it can be saved as
  * prisma/<service>/migrations/<yyyymmddhhmmss>_<what>/migration.sql:
  *
  *   npm run db:sql -- <service>                        from an empty database (the whole schema)
@@ -11,12 +11,12 @@
  * Review the output: Prisma warns in comments about data loss, and renames come out as drop + add.
  */
 import { prismaMigrationSql } from '../services/kit/src/db/prisma6-sql';
-import { isServiceName, schemaFileFor, SERVICES } from '../services/kit/src/db/services';
+import { isNamespaceName, NAMESPACES, schemaFileFor } from '../services/kit/src/db/services';
 
 async function main(argv: string[]): Promise<void> {
   const [service, ...rest] = argv;
-  if (!service || !isServiceName(service)) {
-    throw new Error(`Usage: npm run db:sql -- <service> [--from <old schema.prisma>]  (service: ${SERVICES.join(', ')})`);
+  if (!service || !isNamespaceName(service)) {
+    throw new Error(`Usage: npm run db:sql -- <service> [--from <old schema.prisma>]  (service: ${NAMESPACES.join(', ')})`);
   }
   const fromIndex = rest.indexOf('--from');
   const fromSchemaFile = fromIndex >= 0 ? rest[fromIndex + 1] : undefined;

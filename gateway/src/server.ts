@@ -22,6 +22,7 @@ import { AssertingDataSource } from './asserting-data-source';
 import type { GatewayContext } from './context';
 import { maskGatewayError } from './mask-gateway-error';
 import { resolveCaller } from './resolve-caller';
+import { TokenCache, type TokenCacheOptions } from './token-cache';
 
 export interface GatewayServerOptions {
   /** The committed, composed supergraph (schema/supergraph.graphql). */
@@ -32,6 +33,8 @@ export interface GatewayServerOptions {
   keys: PartKeys;
   log: Logger;
   introspection: boolean;
+  /** The API-token identity cache; defaults to TOKEN_CACHE_TTL_MS (tests shorten it, never lengthen it). */
+  apiTokenCache?: TokenCacheOptions;
 }
 
 /**
@@ -42,6 +45,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
   const { log } = options;
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
+  const apiTokens = new TokenCache(options.apiTokenCache);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -79,7 +83,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
       // Apollo's CSRF prevention refuses non-JSON POSTs; hand it the raw text so it can say so.
       body = (req.headers['content-type'] ?? '').includes('json') ? parseJson(raw) : raw;
     }
-    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId });
+    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens });
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const context: GatewayContext = { requestId, identityToken, log: log.child({ requestId }) };
     const response = await apollo.executeHTTPGraphQLRequest({

@@ -26,7 +26,7 @@ const statements: Record<SubgraphName, number> = { identity: 0, partners: 0, cas
 // eleven different organisations, so a per-service or per-organisation lookup would show in the counts.
 beforeAll(async () => {
   stack = await startStack({ onQuery: (service) => (statements[service] += 1) });
-  const organisations = [TEST_ORGANISATIONS.partnerA.id];
+  const organisations: string[] = [TEST_ORGANISATIONS.partnerA.id];
   for (let n = 0; n < 10; n++) {
     const organisation = await stack.dbs.identity.organisation.create({ data: { name: `N+1 test partner ${randomUUID().slice(0, 8)}`, kind: 'PARTNER' } });
     await stack.dbs.partners.organisationProfile.create({ data: { organisationId: organisation.id, province: 'UTRECHT', city: 'Utrecht' } });

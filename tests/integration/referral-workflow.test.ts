@@ -43,10 +43,33 @@ async function serviceOf(organisation: 'partnerA' | 'partnerB', type: string, to
 }
 const heldSlots = async (serviceId: string) => (await stack.dbs.partners.capacity.findUniqueOrThrow({ where: { serviceId } })).heldSlots;
 
-async function newCase(needs: string[] = ['SHELTER'], urgency = 'URGENT'): Promise<string> {
+/** A case of the centre with a consent record covering the whole network for referral and care (written straight into consent's table). */
+async function newCase(needs: string[] = ['SHELTER'], urgency = 'URGENT', consent = true): Promise<string> {
   const body = await as('coordinatorA', CREATE_CASE, { input: { urgency, needs } });
   if (body.errors) throw new Error(`createCase failed: ${JSON.stringify(body.errors)}`);
-  return body.data.createCase.id;
+  const caseId = body.data.createCase.id as string;
+  if (consent) await consentFor(caseId, { wholeNetwork: true });
+  return caseId;
+}
+
+async function consentFor(caseId: string, recipients: { wholeNetwork: boolean; organisationIds?: string[] }) {
+  await stack.dbs.consent.consentRecord.create({
+    data: {
+      recordId: randomUUID(),
+      version: 1,
+      caseId,
+      legalBasis: 'CONSENT_GUARDIAN',
+      categories: ['IDENTITY', 'CONTACT', 'HEALTH', 'CASE_NOTES'],
+      wholeNetwork: recipients.wholeNetwork,
+      recipientOrganisationIds: recipients.organisationIds ?? [],
+      purposes: ['REFERRAL_CARE'],
+      givenBy: 'GUARDIAN',
+      givenHow: 'WRITTEN',
+      recordedByUserId: TEST_USERS.coordinatorA.id,
+      recordedByOrganisationId: TEST_ORGANISATIONS.centre.id,
+      validFrom: new Date(Date.now() - 60_000),
+    },
+  });
 }
 async function send(caseId: string, serviceId: string): Promise<string> {
   const body = await as('coordinatorA', SEND, { input: { caseId, serviceId } });
@@ -197,6 +220,16 @@ describe('the referral workflow through the gateway', () => {
     expect(await stack.dbs.partners.referralResponse.findUnique({ where: { referralId } })).toMatchObject({ outcome: 'DECLINED' });
   });
 
+  it('refuses to send to an organisation no consent covers (CONSENT_REQUIRED), and sends once one does', async () => {
+    const service = await serviceOf('partnerA', 'SHELTER', 3);
+    const caseId = await newCase(['SHELTER'], 'URGENT', false);
+    await consentFor(caseId, { wholeNetwork: false, organisationIds: [TEST_ORGANISATIONS.partnerB.id] });
+    expect(codes(await as('coordinatorA', SEND, { input: { caseId, serviceId: service } }))).toEqual(['CONSENT_REQUIRED']);
+    expect(await stack.dbs.cases.referral.count({ where: { caseId } })).toBe(0);
+    await consentFor(caseId, { wholeNetwork: false, organisationIds: [TEST_ORGANISATIONS.partnerA.id] });
+    expect(codes(await as('coordinatorA', SEND, { input: { caseId, serviceId: service } }))).toEqual([]);
+  });
+
   it('refuses a service that offers none of the case’s needs, and an unknown service, with BAD_USER_INPUT', async () => {
     const medical = await serviceOf('partnerA', 'MEDICAL_CARE', 5);
     const caseId = await newCase(['SHELTER']);
@@ -224,13 +257,13 @@ describe('who sees and moves a referral', () => {
   });
 
   it.each([
-    ['partner staff of B', 'staffB'],
-    ['a network admin', 'networkAdmin'],
-    ['an auditor', 'auditor'],
-  ] as const)('gives %s nothing of it: not by id, not in a list', async (_who, user) => {
+    ['partner staff of B', 'staffB', 'NOT_FOUND'],
+    ['a network admin', 'networkAdmin', 'FORBIDDEN'],
+    ['an auditor', 'auditor', 'FORBIDDEN'],
+  ] as const)('gives %s nothing of it: not by id, not in a list', async (_who, user, code) => {
     const byId = await as(user, REFERRAL, { id: referralId });
     expect(byId.data?.referral ?? null).toBeNull();
-    expect(codes(byId)).toEqual(['NOT_FOUND']);
+    expect(codes(byId)).toEqual([code]);
     const list = await as(user, INCOMING, {});
     expect(JSON.stringify(list.data ?? {})).not.toContain(referralId);
   });

@@ -104,15 +104,17 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     const servers = {
       identity: createIdentityServer({ db: dbs.identity, ...common('identity') }),
       partners: createPartnersServer({ db: dbs.partners, ...common('partners') }),
-      consent: createConsentServer({ db: dbs.consent, ...common('consent') }),
+      // Consent asks cases (consent-subject) and cases asks consent (decide): consent starts first and
+      // learns where cases listens when it needs to.
+      consent: createConsentServer({ db: dbs.consent, ...common('consent'), settings: { casesUrl: () => running.cases!.url } }),
     };
     await Promise.all(
       (['identity', 'partners', 'consent'] as const).map(async (name) => {
         running[name] = await servers[name].listen(0, '127.0.0.1');
       }),
     );
-    // Cases calls partners and identity (internal routes), so it learns their addresses first.
-    const casesSettings = testCasesSettings({ partnersUrl: running.partners!.url, identityUrl: running.identity!.url });
+    // Cases calls partners, identity and consent (internal routes), so it learns their addresses first.
+    const casesSettings = testCasesSettings({ partnersUrl: running.partners!.url, identityUrl: running.identity!.url, consentUrl: running.consent!.url });
     running.cases = await createCasesServer({ db: dbs.cases, ...common('cases'), settings: casesSettings }).listen(0, '127.0.0.1');
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, running[name]!.url])) as Record<SubgraphName, string>;
     gateway = await createGatewayServer({

@@ -12,6 +12,10 @@ export const casesConfigSchema = subgraphConfigSchema(4003).extend({
   PARTNERS_URL: z.string().url(),
   /** The identity subgraph (hand-over checks that the new coordinator is one). */
   IDENTITY_URL: z.string().url(),
+  /** The consent subgraph (decide: who may read which category, and whether a referral may be sent). */
+  CONSENT_URL: z.string().url(),
+  /** How long an emergency ("break glass") grant opens a category for a partner. */
+  HAVEN_EMERGENCY_ACCESS_HOURS: z.coerce.number().positive().max(72).default(4),
   /**
    * The vault's key ring, `id:base64key[,id:base64key…]`, first = current (docs/operations.md, key rotation).
    * Never stored in the database. Checked at start: a bad ring stops the service.

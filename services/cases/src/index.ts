@@ -16,6 +16,8 @@ void runSubgraph({
         keyRing: parseKeyRing(config.HAVEN_VAULT_KEYS, 'HAVEN_VAULT_KEYS'),
         partnersUrl: config.PARTNERS_URL,
         identityUrl: config.IDENTITY_URL,
+        consentUrl: config.CONSENT_URL,
+        emergencyAccessHours: config.HAVEN_EMERGENCY_ACCESS_HOURS,
         deadlineHours: {
           IMMEDIATE: config.HAVEN_DEADLINE_IMMEDIATE_HOURS,
           URGENT: config.HAVEN_DEADLINE_URGENT_HOURS,

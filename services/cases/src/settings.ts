@@ -12,8 +12,13 @@ export interface CasesSettings {
   /** Base URL of the identity subgraph (internal routes). */
   identityUrl: string;
   deadlineHours: Readonly<Record<Urgency, number>>;
-  /** Decides who reads which vault category; default: defaultPersonalDataGate (issue 5 plugs consent in). */
+  /** Base URL of the consent subgraph (internal route decide). */
+  consentUrl: string;
+  /** How long an emergency ("break glass") grant lasts. */
+  emergencyAccessHours: number;
+  /** Decides who reads which vault category; default: consentGate (tests plug in others). */
   personalDataGate?: PersonalDataGate;
 }
 
 export const defaultDeadlineHours: Readonly<Record<Urgency, number>> = DEFAULT_DEADLINE_HOURS;
+export const DEFAULT_EMERGENCY_ACCESS_HOURS = 4;

@@ -8,3 +8,4 @@ export const builder = new SchemaBuilder<SubgraphBuilderTypes<PrismaTypes, Conse
 
 addDateTimeScalar(builder);
 builder.queryType({});
+builder.mutationType({});

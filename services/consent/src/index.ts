@@ -3,4 +3,9 @@ import { loadConsentConfig } from './config';
 import { createConsentDb } from './db';
 import { createConsentServer } from './server';
 
-void runSubgraph({ name: 'consent', loadConfig: loadConsentConfig, createDb: createConsentDb, createServer: createConsentServer });
+void runSubgraph({
+  name: 'consent',
+  loadConfig: loadConsentConfig,
+  createDb: createConsentDb,
+  createServer: (deps, config) => createConsentServer({ ...deps, settings: { casesUrl: config.CASES_URL } }),
+});

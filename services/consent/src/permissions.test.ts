@@ -74,6 +74,40 @@ describe('consent permission rules (stubbed database)', () => {
     expect(JSON.stringify(data)).not.toContain(foreignOrg);
   });
 
+  it('checks every version listed under history again: a foreign one the query returned is refused', async () => {
+    const HISTORY = `query ($caseId: ID!) { consentRecordsForCase(caseId: $caseId) { id history { id recordedByOrganisationId } } }`;
+    const { result } = run(HISTORY, { caseId }, coordinator, [own, { ...foreign, recordId: own.recordId, version: 0 }]);
+    const { data, errors } = await result;
+    expect(errors!.length).toBeGreaterThan(0);
+    expect(errors!.every((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.includes('history'))).toBe(true);
+    expect(JSON.stringify(data)).not.toContain(foreignOrg);
+  });
+
+  it('refuses every consent mutation to anyone but a coordinator, before touching the database', async () => {
+    const MUTATIONS = [
+      `mutation { withdrawConsent(recordId: "${own.recordId}") { id } }`,
+      `mutation { recordConsent(caseId: "${caseId}", input: { legalBasis: CONSENT_GUARDIAN, categories: [IDENTITY], wholeNetwork: true, purposes: [REFERRAL_CARE], givenBy: GUARDIAN, givenHow: WRITTEN }) { id } }`,
+      `mutation { amendConsent(recordId: "${own.recordId}", input: { legalBasis: CONSENT_GUARDIAN, categories: [IDENTITY], wholeNetwork: true, purposes: [REFERRAL_CARE], givenBy: GUARDIAN, givenHow: WRITTEN }) { id } }`,
+    ];
+    const identities: [Identity | null, string][] = [
+      [caller(ownOrg, ['PARTNER_STAFF']), 'FORBIDDEN'],
+      [caller(ownOrg, ['PARTNER_ADMIN', 'PARTNER_STAFF']), 'FORBIDDEN'],
+      [caller(ownOrg, ['NETWORK_ADMIN']), 'FORBIDDEN'],
+      [caller(ownOrg, ['AUDITOR']), 'FORBIDDEN'],
+      [caller(null, ['COORDINATOR']), 'FORBIDDEN'],
+      [null, 'UNAUTHENTICATED'],
+    ];
+    for (const query of MUTATIONS) {
+      for (const [identity, code] of identities) {
+        const { findMany, result } = run(query, {}, identity, [own]);
+        const { data, errors } = await result;
+        expect(data).toBeNull();
+        expect(codes(errors)).toEqual([code]);
+        expect(findMany).not.toHaveBeenCalled();
+      }
+    }
+  });
+
   it("loads nothing for a network admin, auditor or partner, even of the recording organisation", async () => {
     for (const roles of [['NETWORK_ADMIN'], ['AUDITOR'], ['PARTNER_ADMIN', 'PARTNER_STAFF']] as const) {
       const { findMany, result } = run(

@@ -7,7 +7,7 @@ import type { ConsentRecord } from './generated/prisma/client';
 // the records themselves; network admins and auditors never see a client's personal data.
 const coordinator = hasRole('COORDINATOR');
 
-// Every ConsentRecord field, wherever the record came from (`consentRecordsForCase`,
+// Every ConsentRecord field (`history` included: each listed version is checked again), wherever the record came from (`consentRecordsForCase`,
 // `Case.consentRecords`, `_entities`), asks again whether this caller may read this record. Never
 // cached: one list item's answer must not be reused for the next. The queries also filter in SQL.
 const ownRecord = objectRule('ownConsentRecord', (row: Partial<ConsentRecord>, ctx) => mayReadConsentRecord(ctx.caller, row));
@@ -17,6 +17,13 @@ export const consentPermissions: IRules = {
     consentRecordsForCase: coordinator,
     _entities: isSignedIn,
     _service: isSignedIn,
+  },
+  // Coordinators only; the resolvers then ask cases whether the case is their active organisation's
+  // (NOT_FOUND otherwise) and look records up by that organisation only.
+  Mutation: {
+    recordConsent: coordinator,
+    amendConsent: coordinator,
+    withdrawConsent: coordinator,
   },
   ConsentRecord: ownRecord,
   Case: {

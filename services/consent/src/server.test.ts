@@ -9,6 +9,7 @@ type Consent = Awaited<ReturnType<typeof startConsent>>;
 
 const RECORD_FIELDS = 'id recordId version caseId status legalBasis categories purposes recordedByOrganisationId';
 const FOR_CASE = `query ($caseId: ID!) { consentRecordsForCase(caseId: $caseId) { ${RECORD_FIELDS} } }`;
+const HISTORY = `query ($caseId: ID!) { consentRecordsForCase(caseId: $caseId) { id history { id version status } } }`;
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on ConsentRecord { ${RECORD_FIELDS} }
   ... on Case { id consentRecords { ${RECORD_FIELDS} } } } }`;
@@ -47,10 +48,10 @@ describe('consent subgraph over HTTP', () => {
   });
 
   describe('a coordinator of the recording organisation', () => {
-    it("reads their organisation's consent records of a case, newest version first, and no other organisation's", async () => {
+    it("reads their organisation's consent records of a case, the latest version of each, and no other organisation's", async () => {
       const res = await consent.gql({ query: FOR_CASE, variables: { caseId } }, coordinatorA);
       expect(res.body.errors).toBeUndefined();
-      expect(ids(res.body.data!.consentRecordsForCase)).toEqual([a2.id, a1.id]);
+      expect(ids(res.body.data!.consentRecordsForCase)).toEqual([a2.id]);
       expect(res.body.data!.consentRecordsForCase[0]).toMatchObject({ recordId: recordIdA, version: 2, status: 'WITHDRAWN', caseId, recordedByOrganisationId: orgA });
       expect(JSON.stringify(res.body)).not.toContain(b1.id);
     });
@@ -60,9 +61,17 @@ describe('consent subgraph over HTTP', () => {
       expect(res.body.errors).toBeUndefined();
       const [first, second, third] = res.body.data!._entities;
       expect(first.id).toBe(caseId);
-      expect(ids(first.consentRecords)).toEqual([a2.id, a1.id]);
+      expect(ids(first.consentRecords)).toEqual([a2.id]);
       expect(ids(second.consentRecords)).toEqual([aOther.id]);
       expect(third.consentRecords).toEqual([]);
+    });
+
+    it('reads every version of a record under history, oldest first', async () => {
+      const res = await consent.gql({ query: HISTORY, variables: { caseId } }, coordinatorA);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.consentRecordsForCase).toEqual([
+        { id: a2.id, history: [{ id: a1.id, version: 1, status: 'ACTIVE' }, { id: a2.id, version: 2, status: 'WITHDRAWN' }] },
+      ]);
     });
 
     it('resolves their own ConsentRecord through _entities', async () => {

@@ -1,10 +1,24 @@
-import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import { createDbSubgraphServer, type DbContext, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
+import type { ConsentContext } from './context';
 import type { ConsentDb } from './db';
+import { consentInternalRoutes } from './internal-routes';
 import { buildConsentSchema } from './schema';
+import type { ConsentSettings } from './settings';
 
-export type ConsentServerOptions = DbSubgraphDeps<ConsentDb>;
+/**
+ * `settings` tells consent where cases listens. Without them reads and decisions work, but recording or
+ * withdrawing consent answers SERVICE_UNAVAILABLE: whose case it is cannot be checked (fail closed).
+ */
+export type ConsentServerOptions = DbSubgraphDeps<ConsentDb> & { settings?: ConsentSettings };
 
 /** Builds the consent subgraph server for a given database and keys; tests listen on port 0. */
 export function createConsentServer(options: ConsentServerOptions) {
-  return createDbSubgraphServer({ name: 'consent', schema: buildConsentSchema(), ...options });
+  const { settings, ...deps } = options;
+  return createDbSubgraphServer<ConsentDb, ConsentContext>({
+    name: 'consent',
+    schema: buildConsentSchema(),
+    ...deps,
+    extendContext: (base: DbContext<ConsentDb>) => ({ ...base, settings, keys: deps.keys }),
+    internalRoutes: consentInternalRoutes(deps.db),
+  });
 }

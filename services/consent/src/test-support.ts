@@ -21,6 +21,7 @@ export function consentRecordFixture(overrides: Partial<ConsentRecord> & { caseI
     recordedByUserId: randomUUID(),
     validFrom: new Date('2025-01-01T00:00:00Z'),
     validUntil: null,
+    createdAt: new Date('2025-01-01T00:00:00Z'),
     ...overrides,
   };
 }

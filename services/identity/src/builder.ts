@@ -1,13 +1,20 @@
 import SchemaBuilder from '@pothos/core';
-import { subgraphBuilderOptions, type NoScalars, type SubgraphBuilderTypes } from '@haven/kit/src/graphql/builder-options';
+import {
+  addDateTimeScalar,
+  subgraphBuilderOptions,
+  type DateTimeScalars,
+  type SubgraphBuilderTypes,
+} from '@haven/kit/src/graphql/builder-options';
 import type { IdentityContext } from './context';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
 
-// No DateTime: identity exposes no timestamps.
-export const builder = new SchemaBuilder<SubgraphBuilderTypes<PrismaTypes, IdentityContext, NoScalars>>(
+// DateTime: API tokens show when they were created, expire and were last used.
+export const builder = new SchemaBuilder<SubgraphBuilderTypes<PrismaTypes, IdentityContext, DateTimeScalars>>(
   subgraphBuilderOptions({ dmmf: getDatamodel() }),
 );
+
+addDateTimeScalar(builder);
 
 builder.queryType({});
 builder.mutationType({});

@@ -4,6 +4,7 @@ import type { PartKeys } from '@haven/kit/src/trust/keys';
 import type { SessionSettings } from './config';
 import type { IdentityDb } from './db';
 import { checkCoordinator } from './domain/coordinator-check';
+import { resolveApiToken } from './domain/resolve-api-token';
 import { resolveSession } from './domain/resolve-session';
 
 function objectBody(body: unknown): Record<string, unknown> {
@@ -17,6 +18,8 @@ function objectBody(body: unknown): Record<string, unknown> {
  *
  *   POST /internal/resolve-session      gateway only, anonymous by definition (it asks who a token belongs to)
  *     { token } → 200 { result: { identityToken, expiresAt } | null }
+ *   POST /internal/resolve-token        gateway only, anonymous: an integration's API token (hvt_…)
+ *     { token } → 200 { result: { identityToken, expiresAt } | null }   null: unknown, wrong secret, revoked, expired
  *   POST /internal/coordinator-check    cases only, with the end user's identity (a coordinator of that organisation)
  *     { userId, organisationId: uuid } → 200 { result: { isCoordinator: boolean } }
  *     422 BAD_USER_INPUT (not uuids) · 422 FORBIDDEN (the caller is not a coordinator of that organisation)
@@ -30,6 +33,15 @@ export function identityInternalRoutes(db: IdentityDb, keys: PartKeys, sessions:
         const token = (body as { token?: unknown } | null)?.token;
         if (typeof token !== 'string') throw badInput('token', 'Body must be { token: string }');
         return resolveSession(db, keys, sessions, token);
+      },
+    },
+    'resolve-token': {
+      callers: ['gateway'],
+      requiresIdentity: false,
+      handle: async (body) => {
+        const token = (body as { token?: unknown } | null)?.token;
+        if (typeof token !== 'string') throw badInput('token', 'Body must be { token: string }');
+        return resolveApiToken(db, keys, token);
       },
     },
     'coordinator-check': {

@@ -1,5 +1,7 @@
-import { isPublic, isSignedIn, hasRole, notAllowed, notSignedIn, objectRule } from '@haven/kit/src/graphql/permissions';
+import { hasScope, isPublic, isSignedIn, isUser, hasRole, notAllowed, notSignedIn, objectRule } from '@haven/kit/src/graphql/permissions';
 import { or, rule, type IRules } from 'graphql-shield';
+import { mergeRuleMaps } from '@haven/kit/src/graphql/permissions';
+import { auditPermissions } from './audit-permissions';
 import type { IdentityContext } from './context';
 
 // The identity subgraph's access table. Every type and field is listed; anything missing is denied
@@ -29,19 +31,33 @@ const justLoggedInWithThisMembership = rule('justLoggedInWithThisMembership', { 
   (m: { userId: string }, _args, ctx: IdentityContext) => (ctx.loggedIn?.userId === m.userId ? true : notAllowed()),
 );
 
-/** The directory of organisations is shared with everyone signed in. */
-const readsDirectory = or(isSignedIn, justLoggedIn);
+/**
+ * The directory of organisations is shared with every person signed in, and with integrations whose token
+ * carries directory:read (DESIGN.md: an integration "reads the directory like any member").
+ */
+const readsDirectory = or(isUser, hasScope('directory:read'), justLoggedIn);
+
+// API tokens: partner admins of the active (partner) organisation manage their organisation's tokens;
+// createApiToken/revokeApiToken/apiTokens check the organisation's kind again (domain/api-token-admin.ts).
+// hasRole never passes an integration: a token cannot mint or revoke tokens.
+const partnerAdmin = hasRole('PARTNER_ADMIN');
+const isOwnOrganisationToken = objectRule<{ organisationId: string }>(
+  'isOwnOrganisationToken',
+  (token, ctx) => ctx.caller!.kind === 'user' && ctx.caller!.roles.includes('PARTNER_ADMIN') && token.organisationId === ctx.caller!.organisationId,
+);
 /** Anyone signed in may hold a reference to a user; nothing more. */
 const seesUserReference = or(isSignedIn, justLoggedInAsThisUser);
 /** A user's own data: the user themself and network admins. */
 const readsUser = or(isThisUser, networkAdmin, justLoggedInAsThisUser);
 const readsMembership = or(isOwnMembership, networkAdmin, justLoggedInWithThisMembership);
 
-export const identityPermissions: IRules = {
+// The audit log's rules live in audit-permissions.ts.
+export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
   Query: {
     me: userSession,
-    organisations: isSignedIn,
-    organisation: isSignedIn,
+    organisations: readsDirectory,
+    organisation: readsDirectory,
+    apiTokens: partnerAdmin,
     users: networkAdmin,
     _entities: isSignedIn,
     _service: isSignedIn,
@@ -52,6 +68,23 @@ export const identityPermissions: IRules = {
     selectOrganisation: userSession,
     changePassword: userSession,
     deactivateUser: networkAdmin,
+    createApiToken: partnerAdmin,
+    revokeApiToken: partnerAdmin,
+  },
+  ApiToken: {
+    id: isOwnOrganisationToken,
+    name: isOwnOrganisationToken,
+    scopes: isOwnOrganisationToken,
+    prefix: isOwnOrganisationToken,
+    createdAt: isOwnOrganisationToken,
+    expiresAt: isOwnOrganisationToken,
+    revokedAt: isOwnOrganisationToken,
+    lastUsedAt: isOwnOrganisationToken,
+  },
+  CreateApiTokenPayload: {
+    // Only createApiToken produces one, for the admin who asked: the secret is theirs to copy once.
+    token: partnerAdmin,
+    apiToken: partnerAdmin,
   },
   Organisation: {
     id: readsDirectory,
@@ -88,4 +121,4 @@ export const identityPermissions: IRules = {
   _Service: {
     sdl: isSignedIn,
   },
-};
+});

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'CAPACITY_FULL',
+  /** No consent (or other legal basis) covers what was asked, e.g. sending a referral to that organisation. */
+  'CONSENT_REQUIRED',
   'INVALID_TRANSITION',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',

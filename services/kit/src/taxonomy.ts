@@ -48,6 +48,21 @@ export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
 export const ROLES = ['COORDINATOR', 'PARTNER_STAFF', 'PARTNER_ADMIN', 'NETWORK_ADMIN', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * What an integration's API token may do (DESIGN.md: "integration | one partner organisation | what its
+ * scopes allow"). A token never has roles; rules grant a field to roles OR a scope (kit graphql/permissions.ts
+ * roleOrScope, memberOrScope), and the domain checks still bind it to its own organisation.
+ */
+export const API_SCOPES = [
+  'directory:read',
+  'referrals:read',
+  'referrals:write',
+  'capacity:write',
+  'messages:read',
+  'messages:write',
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
 export const ORGANISATION_KINDS = ['COORDINATING', 'PARTNER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

@@ -11,6 +11,8 @@ import { releaseSlot } from './domain/release-slot';
 function actorOf(ctx: RequestContext & { from: PartName }): SlotActor {
   // requiresIdentity makes the kit refuse a call without one (401); this only narrows the type.
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'An end-user identity is required');
+  // An integration token is no person: the hold names the part and the token, never a token id as a user.
+  if (ctx.caller.kind === 'integration') return { userId: null, part: `${ctx.from}:integration:${ctx.caller.subject}` };
   return { userId: ctx.caller.subject, part: ctx.from };
 }
 

@@ -1,5 +1,5 @@
-import { hasActiveOrganisation, hasRole, isSignedIn } from '@haven/kit/src/graphql/permissions';
-import type { IRules } from 'graphql-shield';
+import { hasRole, isSignedIn, memberOrScope, roleOrScope } from '@haven/kit/src/graphql/permissions';
+import { or, type IRules } from 'graphql-shield';
 
 // The directory is shared by every member of the network: anyone working for an organisation
 // reads all profiles and services. Changing an entry takes a partner admin of that organisation or
@@ -8,9 +8,14 @@ import type { IRules } from 'graphql-shield';
 // the service's own organisation — not a network admin: the "own organisation" half is checked per
 // service in domain/update-capacity.ts (it depends on the target, so it is no cached rule).
 // Holding and releasing slots is not GraphQL at all: internal routes for the cases service only.
-const member = hasActiveOrganisation;
+// Integrations (API tokens) read the directory "like any member" with directory:read, and state their own
+// organisation's capacity with capacity:write (the organisation half again in domain/update-capacity.ts).
+// They never edit profiles or services and never match: those rules take roles, which a token has none of.
+const member = memberOrScope('directory:read');
 const directoryAdmin = hasRole('PARTNER_ADMIN', 'NETWORK_ADMIN');
-const partnerStaff = hasRole('PARTNER_STAFF', 'PARTNER_ADMIN');
+const partnerStaff = roleOrScope(['PARTNER_STAFF', 'PARTNER_ADMIN'], 'capacity:write');
+// What updateCapacity answers is readable by whoever may make it (an integration with capacity:write only).
+const capacityReader = or(member, partnerStaff);
 // Matching is case work: only coordinators place people. Its result types are reachable only through
 // matchServices, so their fields need no more than membership.
 const coordinator = hasRole('COORDINATOR');
@@ -77,17 +82,17 @@ export const partnersPermissions: IRules = {
     capacity: member,
   },
   Capacity: {
-    service: member,
-    totalSlots: member,
-    heldSlots: member,
-    availableSlots: member,
-    waitlistLength: member,
-    paused: member,
-    confirmedAt: member,
-    confirmedBy: member,
-    updatedAt: member,
-    updatedBy: member,
-    stale: member,
+    service: capacityReader,
+    totalSlots: capacityReader,
+    heldSlots: capacityReader,
+    availableSlots: capacityReader,
+    waitlistLength: capacityReader,
+    paused: capacityReader,
+    confirmedAt: capacityReader,
+    confirmedBy: capacityReader,
+    updatedAt: capacityReader,
+    updatedBy: capacityReader,
+    stale: capacityReader,
   },
   MatchResult: {
     ranked: member,

@@ -3,7 +3,9 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { callInternal } from '@haven/kit/src/http/internal-client';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { CasesContext } from '../context';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
+import { changeEvent } from './audit/audit-events';
 import type { Case, Prisma } from '../generated/prisma/client';
 import { mayViewCase } from './case-access';
 import { ACTIVE_STATES } from './referral-access';
@@ -40,7 +42,7 @@ export function coordinatorCheckVia(ctx: CasesContext): CoordinatorCheck {
 export async function handOverCase(
   db: CasesDb,
   caller: Identity | null,
-  input: { caseId: string; toUserId: string; reason?: string | null },
+  input: { caseId: string; toUserId: string; reason?: string | null; requestId?: string | null },
   isCoordinator: CoordinatorCheck,
 ): Promise<Case> {
   const { row, organisationId } = await coordinatedCase(db, caller, input.caseId);
@@ -58,6 +60,7 @@ export async function handOverCase(
     await tx.timelineEvent.create({
       data: { caseId: row.id, kind: 'CASE_HANDED_OVER', actorUserId: caller!.subject, actorOrganisationId: organisationId, subjectUserId: input.toUserId, reasonText },
     });
+    await writeAuditEvents(tx, [changeEvent(caller, input.requestId ?? null, 'case.hand-over', { caseId: row.id, caseOrganisationId: organisationId })]);
     return updated;
   });
 }
@@ -69,7 +72,7 @@ export async function handOverCase(
 export async function closeCase(
   db: CasesDb,
   caller: Identity | null,
-  input: { caseId: string; reason?: string | null },
+  input: { caseId: string; reason?: string | null; requestId?: string | null },
   now: () => Date = () => new Date(),
 ): Promise<Case> {
   const { row, organisationId } = await coordinatedCase(db, caller, input.caseId);
@@ -86,6 +89,7 @@ export async function closeCase(
     await tx.timelineEvent.create({
       data: { caseId: row.id, kind: 'CASE_CLOSED', actorUserId: caller!.subject, actorOrganisationId: organisationId, reasonText },
     });
+    await writeAuditEvents(tx, [changeEvent(caller, input.requestId ?? null, 'case.close', { caseId: row.id, caseOrganisationId: organisationId })]);
     return updated;
   });
 }

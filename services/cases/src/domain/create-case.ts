@@ -3,10 +3,12 @@ import type { KeyRing } from '@haven/kit/src/crypto/sealed';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { SERVICE_TYPES, type ServiceType } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
+import { changeEvent } from './audit/audit-events';
 import type { Case, Urgency } from '../generated/prisma/client';
 import { caseFacts, type CaseFactsInput } from './case-facts';
-import { vaultFieldValues, type PersonalDataInput } from './vault-fields';
+import { vaultCategoriesOf, vaultFieldValues, type PersonalDataInput } from './vault-fields';
 import { writeVaultFields } from './vault-write';
 import { idempotencyHashKey, withIdempotency } from './idempotency';
 
@@ -41,6 +43,7 @@ export async function createCase(
   input: CreateCaseInput,
   nextReference: () => string = newCaseReference,
   idempotencyKey?: string | null,
+  requestId: string | null = null,
 ): Promise<Case> {
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const organisationId = caller.organisationId;
@@ -80,6 +83,11 @@ export async function createCase(
           await tx.timelineEvent.create({
             data: { caseId: row.id, kind: 'CASE_OPENED', actorUserId: caller.subject, actorOrganisationId: organisationId },
           });
+          const subject = { caseId: row.id, caseOrganisationId: organisationId };
+          await writeAuditEvents(tx, [
+            changeEvent(caller, requestId, 'case.create', subject),
+            ...(personal.length > 0 ? [changeEvent(caller, requestId, 'personal-data.write', { ...subject, categories: vaultCategoriesOf(personal) })] : []),
+          ]);
         },
       );
       // Also on a replay: the case as stored now.

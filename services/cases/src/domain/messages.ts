@@ -2,7 +2,9 @@ import { seal, type KeyRing } from '@haven/kit/src/crypto/sealed';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Identity } from '@haven/kit/src/trust/tokens';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
+import { changeEvent } from './audit/audit-events';
 import { Prisma } from '../generated/prisma/client';
 import type { ThreadSide } from '../generated/prisma/enums';
 import { idempotencyHashKey, withIdempotency } from './idempotency';
@@ -32,7 +34,8 @@ export interface MessageView {
   id: string;
   referralId: string;
   side: ThreadSide;
-  authorUserId: string;
+  /** null: written by an integration token. */
+  authorUserId: string | null;
   authorOrganisationId: string;
   keyId: string;
   sealed: Uint8Array;
@@ -75,6 +78,8 @@ export interface PostMessageInput {
   referralId: unknown;
   body: unknown;
   idempotencyKey?: string | null;
+  /** For the audit trail. */
+  requestId?: string | null;
 }
 
 /**
@@ -90,6 +95,8 @@ export async function postMessage(db: CasesDb, keyRing: KeyRing, caller: Identit
   const body = typeof input.body === 'string' ? input.body.trim() : '';
   if (body.length < 1 || body.length > MESSAGE_MAX_LENGTH) throw badInput('body', `A message is 1 to ${MESSAGE_MAX_LENGTH} characters`);
   const author = caller!;
+  // A token is no person: its messages name only the organisation (never a token id in a user column).
+  const authorUserId = author.kind === 'integration' ? null : author.subject;
   const referralId = thread.referral.id;
   const side = thread.side;
 
@@ -111,13 +118,20 @@ export async function postMessage(db: CasesDb, keyRing: KeyRing, caller: Identit
       // sorts after it, even within one millisecond or with a clock step back.
       const [row] = await tx.$queryRaw<{ sentAt: Date }[]>`
         INSERT INTO ${MESSAGE} ("id", "referralId", "side", "authorUserId", "authorOrganisationId", "keyId", "sealed", "sentAt")
-        VALUES (${messageId}::uuid, ${referralId}::uuid, ${side}::${THREAD_SIDE}, ${author.subject}::uuid,
+        VALUES (${messageId}::uuid, ${referralId}::uuid, ${side}::${THREAD_SIDE}, ${authorUserId}::uuid,
                 ${author.organisationId}::uuid, ${sealed.keyId}, ${sealed.sealed},
                 GREATEST(clock_timestamp(), (SELECT max("sentAt") + interval '1 millisecond' FROM ${MESSAGE} WHERE "referralId" = ${referralId}::uuid)))
         RETURNING "sentAt"`;
       await tx.$executeRaw`
         INSERT INTO ${MESSAGE_READ} ("referralId", "side", "lastReadAt") VALUES (${referralId}::uuid, ${side}::${THREAD_SIDE}, ${row!.sentAt})
         ON CONFLICT ("referralId", "side") DO UPDATE SET "lastReadAt" = GREATEST(${MESSAGE_READ}."lastReadAt", EXCLUDED."lastReadAt")`;
+      await writeAuditEvents(tx, [
+        changeEvent(author, input.requestId ?? null, 'message.post', {
+          caseId: thread.referral.caseId,
+          caseOrganisationId: thread.referral.coordinatingOrganisationId,
+          referralId,
+        }),
+      ]);
     },
   );
   // Read back (also on a replay): what the response shows is what is stored.

@@ -1,24 +1,23 @@
-import type { RequestContext } from '@haven/kit/src/http/subgraph-server';
 import type { VaultCategory } from '../generated/prisma/enums';
 import type { CaseView } from './case-access';
+import type { CasesContext } from '../context';
+
+/** Why a category may be read: the audit trail records it with every read. */
+export type ReadBasis =
+  | { kind: 'COORDINATING_ORGANISATION' }
+  | { kind: 'CONSENT'; consentRecordId: string }
+  | { kind: 'EMERGENCY'; grantId: string; reason: string; expiresAt: Date };
 
 /**
- * Decides which vault categories of one case the caller may read. Every read of personal data asks a
- * gate; the answer is per request and per case, never cached across callers.
+ * Decides which vault categories of one case the caller may read, and on what basis. Every read of
+ * personal data asks a gate; the answer is per request and per case, never cached across callers. A gate
+ * that throws means "no" for everything (fail closed), never a failed page.
  */
 export interface PersonalDataGate {
-  mayRead(ctx: RequestContext, caseView: CaseView, categories: readonly VaultCategory[]): Promise<Set<VaultCategory>>;
+  mayRead(ctx: CasesContext, caseView: CaseView, categories: readonly VaultCategory[]): Promise<Map<VaultCategory, ReadBasis>>;
 }
 
-/**
- * Today's gate: the case's coordinating organisation (access COORDINATOR, decided when the case entered the
- * response) reads every category; partners read none. Issue 5 plugs the consent service in here: a partner
- * holding the person (PARTNER_ACCEPTED) reads the categories the person consented to. Fail closed: any
- * access this gate does not know reads nothing.
- */
-export const defaultPersonalDataGate: PersonalDataGate = {
-  async mayRead(_ctx, caseView, categories) {
-    if (caseView.access === 'COORDINATOR') return new Set(categories);
-    return new Set();
-  },
-};
+/** The coordinating organisation's coordinators read every category of their own cases (DESIGN.md). */
+export function coordinatorBases(categories: readonly VaultCategory[]): Map<VaultCategory, ReadBasis> {
+  return new Map(categories.map((category) => [category, { kind: 'COORDINATING_ORGANISATION' } as const]));
+}

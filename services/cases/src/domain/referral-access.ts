@@ -15,11 +15,20 @@ export function referralSideOf(
 ): ReferralSide | null {
   const organisationId = caller?.organisationId;
   if (!caller || !organisationId || !referral) return null;
+  // An integration token acts for its partner organisation only, and only with a referral or message scope;
+  // which operations it may use is the operation rules' business (roleOrScope in rules/).
+  if (caller.kind === 'integration') {
+    const scoped = caller.scopes.some((scope) => (INTEGRATION_SCOPES as readonly string[]).includes(scope));
+    return scoped && referral.organisationId === organisationId ? 'PARTNER' : null;
+  }
   if (caller.roles.includes('COORDINATOR') && referral.coordinatingOrganisationId === organisationId) return 'COORDINATOR';
   const partnerRole = caller.roles.includes('PARTNER_STAFF') || caller.roles.includes('PARTNER_ADMIN');
   if (partnerRole && referral.organisationId === organisationId) return 'PARTNER';
   return null;
 }
+
+/** The scopes that make an integration token a party to its organisation's referrals. */
+export const INTEGRATION_SCOPES = ['referrals:read', 'referrals:write', 'messages:read', 'messages:write'] as const;
 
 /** States in which the receiving organisation has the person (or is about to): a slot is held. */
 export const HOLDING_STATES: readonly ReferralState[] = ['ACCEPTED', 'IN_CARE'];

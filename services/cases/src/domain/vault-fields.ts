@@ -71,3 +71,8 @@ function birthDate(path: string, value: string, today: Date): void {
     throw badInput(path, `${path} must be a date in the past 130 years`);
   }
 }
+
+/** The categories a set of written fields belongs to, each once (for the audit trail). */
+export function vaultCategoriesOf(values: readonly VaultFieldValue[]): VaultCategory[] {
+  return [...new Set(values.map((value) => value.category))];
+}

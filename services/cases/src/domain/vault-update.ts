@@ -2,10 +2,12 @@ import type { KeyRing } from '@haven/kit/src/crypto/sealed';
 import { AppError } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Identity } from '@haven/kit/src/trust/tokens';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
+import { changeEvent } from './audit/audit-events';
 import type { Case } from '../generated/prisma/client';
 import { mayViewCase } from './case-access';
-import { vaultFieldValues, type PersonalDataInput } from './vault-fields';
+import { vaultCategoriesOf, vaultFieldValues, type PersonalDataInput } from './vault-fields';
 import { writeVaultFields } from './vault-write';
 
 /**
@@ -19,6 +21,7 @@ export async function updateCasePersonalData(
   caller: Identity | null,
   caseId: string,
   input: PersonalDataInput,
+  requestId: string | null = null,
 ): Promise<Case> {
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const row = isUuid(caseId) ? await db.case.findUnique({ where: { id: caseId } }) : null;
@@ -29,6 +32,10 @@ export async function updateCasePersonalData(
   return db.$transaction(async (tx) => {
     await writeVaultFields(tx, ring, caseId, values, caller.subject);
     // Touches updatedAt, so "last changed" covers the vault too.
-    return tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+    const updated = await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+    await writeAuditEvents(tx, [
+      changeEvent(caller, requestId, 'personal-data.write', { caseId, caseOrganisationId: row.coordinatingOrganisationId, categories: vaultCategoriesOf(values) }),
+    ]);
+    return updated;
   });
 }

@@ -1,4 +1,6 @@
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
+import { changeEvent } from '../domain/audit/audit-events';
 import type { ReferralState } from '../generated/prisma/enums';
 import type { PartnersCall } from '../domain/referrals/partners-client';
 import { reportResponse } from '../domain/referrals/report-response';
@@ -15,12 +17,13 @@ import { planTransition } from '../domain/referrals/transitions';
  */
 export async function expireOverdueReferrals(db: CasesDb, call: PartnersCall, batchSize = 100): Promise<number> {
   const expiredIds = await db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; caseId: string; state: ReferralState; deadlineAt: Date }[]>`
-      SELECT "id", "caseId", "state", "deadlineAt" FROM ${REFERRAL}
+    const due = await tx.$queryRaw<{ id: string; caseId: string; coordinatingOrganisationId: string; state: ReferralState; deadlineAt: Date }[]>`
+      SELECT "id", "caseId", "coordinatingOrganisationId", "state", "deadlineAt" FROM ${REFERRAL}
        WHERE "state" = 'SENT' AND "deadlineAt" < now()
        ORDER BY "deadlineAt" LIMIT ${batchSize}
        FOR UPDATE SKIP LOCKED`;
     const now = new Date();
+    const audited = [];
     for (const referral of due) {
       const plan = planTransition(referral.state, 'EXPIRE', 'SYSTEM');
       // respondedAt = the deadline: for the response record the partner "answered" when its time ran out.
@@ -28,7 +31,9 @@ export async function expireOverdueReferrals(db: CasesDb, call: PartnersCall, ba
       const event = { caseId: referral.caseId, referralId: referral.id, actor: SYSTEM_ACTOR, reasonCode: 'DEADLINE_PASSED', at: now };
       await appendTimelineEvent(tx, { ...event, kind: plan.event, fromState: plan.from, toState: plan.to });
       await appendTimelineEvent(tx, { ...event, kind: 'REFERRAL_ESCALATED' });
+      audited.push(changeEvent(null, null, 'referral.expire', { caseId: referral.caseId, caseOrganisationId: referral.coordinatingOrganisationId, referralId: referral.id }));
     }
+    await writeAuditEvents(tx, audited);
     return due.map((referral) => referral.id);
   });
   if (expiredIds.length === 0) return 0;

@@ -1,10 +1,13 @@
-import { hasRole, isSignedIn, objectRule } from '@haven/kit/src/graphql/permissions';
+import { hasRole, isSignedIn, objectRule, roleOrScope } from '@haven/kit/src/graphql/permissions';
 import type { IRuleTypeMap } from 'graphql-shield/typings/types';
 import { referralSideOf } from '../domain/referral-access';
 import { caseCoordination } from './case-rules';
 
 const coordinator = hasRole('COORDINATOR');
-const partner = hasRole('PARTNER_STAFF', 'PARTNER_ADMIN');
+// Partner staff and admins, or their organisation's integration token with the scope (API tokens).
+const partnerReader = roleOrScope(['PARTNER_STAFF', 'PARTNER_ADMIN'], 'referrals:read');
+const partnerWriter = roleOrScope(['PARTNER_STAFF', 'PARTNER_ADMIN'], 'referrals:write');
+const anyReader = roleOrScope(['COORDINATOR', 'PARTNER_STAFF', 'PARTNER_ADMIN'], 'referrals:read');
 
 type Parties = { organisationId?: string | null; coordinatingOrganisationId?: string | null };
 
@@ -23,19 +26,19 @@ const EVENT_FIELDS = ['id', 'kind', 'at', 'referralId', 'actor', 'actorOrganisat
 export const referralRules: IRuleTypeMap = {
   Query: {
     // The resolver answers NOT_FOUND unless the caller is one of the two sides.
-    referral: isSignedIn,
-    incomingReferrals: partner,
+    referral: anyReader,
+    incomingReferrals: partnerReader,
     sentReferrals: coordinator,
     overdueReferrals: coordinator,
   },
   Mutation: {
     sendReferral: coordinator,
     withdrawReferral: coordinator,
-    acceptReferral: partner,
-    declineReferral: partner,
-    recordIntake: partner,
-    cancelReferral: partner,
-    closeReferral: partner,
+    acceptReferral: partnerWriter,
+    declineReferral: partnerWriter,
+    recordIntake: partnerWriter,
+    cancelReferral: partnerWriter,
+    closeReferral: partnerWriter,
   },
   Referral: Object.fromEntries(REFERRAL_FIELDS.map((field) => [field, referralParty])),
   // A page only carries referrals; each one is checked by the Referral rules above.

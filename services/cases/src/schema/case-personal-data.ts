@@ -1,6 +1,8 @@
 import { builder } from '../builder';
 import type { CaseView } from '../domain/case-access';
-import { defaultPersonalDataGate } from '../domain/personal-data-gate';
+import { readEvents, recordReads } from '../domain/audit/audit-reads';
+import { consentGate } from '../domain/consent/consent-gate';
+import type { ReadBasis } from '../domain/personal-data-gate';
 import { VAULT_CATEGORIES } from '../domain/vault-fields';
 import type { VaultCategory } from '../generated/prisma/enums';
 import { openPersonalData, type CategoryValues, type PersonalDataView } from '../domain/vault-read';
@@ -34,7 +36,23 @@ const CaseNotesData = builder.objectRef<CategoryValues>('CaseNotesData').impleme
   fields: (t) => ({ notes: t.string({ nullable: true, resolve: (v) => v.notes ?? null }) }),
 });
 
-export const CasePersonalData = builder.objectRef<PersonalDataView>('CasePersonalData').implement({
+/** A category this caller reads only through an emergency grant: the portal flags it. */
+interface EmergencyFlag {
+  category: VaultCategory;
+  reason: string;
+  expiresAt: Date;
+}
+
+const EmergencyAccessFlag = builder.objectRef<EmergencyFlag>('EmergencyAccessFlag').implement({
+  description: 'A category opened without consent by an emergency grant: who reads it must know, and it ends at expiresAt.',
+  fields: (t) => ({
+    category: t.field({ type: VaultCategoryEnum, resolve: (f) => f.category }),
+    reason: t.string({ resolve: (f) => f.reason }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (f) => f.expiresAt }),
+  }),
+});
+
+export const CasePersonalData = builder.objectRef<PersonalDataView & { emergency: EmergencyFlag[] }>('CasePersonalData').implement({
   description: 'Personal data by vault category; a category the caller may not read is null and listed in withheld.',
   fields: (t) => ({
     identity: t.field({ type: IdentityData, nullable: true, resolve: (v) => v.identity }),
@@ -42,21 +60,37 @@ export const CasePersonalData = builder.objectRef<PersonalDataView>('CasePersona
     health: t.field({ type: HealthData, nullable: true, resolve: (v) => v.health }),
     caseNotes: t.field({ type: CaseNotesData, nullable: true, resolve: (v) => v.caseNotes }),
     withheld: t.field({ type: [VaultCategoryEnum], resolve: (v) => v.withheld }),
+    emergency: t.field({ type: [EmergencyAccessFlag], description: 'Categories shown only through an emergency grant.', resolve: (v) => v.emergency }),
   }),
 });
 
 /** What Case.personalData resolves to: the gate's answer, then the case's rows (one query per request). */
-export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Promise<PersonalDataView> {
-  const gate = ctx.settings.personalDataGate ?? defaultPersonalDataGate;
+export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Promise<PersonalDataView & { emergency: EmergencyFlag[] }> {
+  const gate = ctx.settings.personalDataGate ?? consentGate;
   // A gate that cannot answer (e.g. the consent service is down) means no: everything is withheld, the
   // rest of the response stands.
-  const readable = await gate.mayRead(ctx, view, VAULT_CATEGORIES).catch((error: unknown) => {
+  const bases = await gate.mayRead(ctx, view, VAULT_CATEGORIES).catch((error: unknown) => {
     ctx.log.warn('personal data gate failed: withheld', { requestId: ctx.requestId, caseId: view.id, error: error instanceof Error ? error.name : 'unknown' });
-    return new Set<VaultCategory>();
+    return new Map<VaultCategory, ReadBasis>();
   });
+  // No read without its audit record: when the trail cannot be written, everything is withheld.
+  const recorded = await recordReads(ctx, readEvents(ctx, view, bases)).then(
+    () => true,
+    (error: unknown) => {
+      ctx.log.error('audit write failed: personal data withheld', { requestId: ctx.requestId, caseId: view.id, error: error instanceof Error ? error.name : 'unknown' });
+      return false;
+    },
+  );
+  if (!recorded) bases.clear();
+  const readable = new Set(bases.keys());
   // Nothing readable: no rows loaded, nothing opened.
   const rows = readable.size > 0 ? await vaultRowsByCase(ctx).load(view.id) : [];
-  return openPersonalData(ctx.settings.keyRing, view.id, rows, readable, ctx.log, ctx.requestId);
+  const opened = openPersonalData(ctx.settings.keyRing, view.id, rows, readable, ctx.log, ctx.requestId);
+  const emergency: EmergencyFlag[] = [];
+  for (const [category, basis] of bases) {
+    if (basis.kind === 'EMERGENCY' && !opened.withheld.includes(category)) emergency.push({ category, reason: basis.reason, expiresAt: basis.expiresAt });
+  }
+  return { ...opened, emergency };
 }
 
 export const IdentityDataInput = builder.inputType('IdentityDataInput', {

@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input, idempotencyKey }, ctx) =>
       asCoordinatorView(
-        await createCase(ctx.db, ctx.settings.keyRing, ctx.caller, { ...input, personalData: input.personalData as PersonalDataInput }, undefined, idempotencyKey),
+        await createCase(ctx.db, ctx.settings.keyRing, ctx.caller, { ...input, personalData: input.personalData as PersonalDataInput }, undefined, idempotencyKey, ctx.requestId),
       ),
   }),
   updateCasePersonalData: t.field({
@@ -154,7 +154,7 @@ builder.mutationFields((t) => ({
     description: 'Writes personal data of a case (coordinators of its organisation). Left out or null: unchanged; "": cleared.',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: CasePersonalDataInput, required: true }) },
     resolve: async (_root, { caseId, input }, ctx) =>
-      asCoordinatorView(await updateCasePersonalData(ctx.db, ctx.settings.keyRing, ctx.caller, String(caseId), input as PersonalDataInput)),
+      asCoordinatorView(await updateCasePersonalData(ctx.db, ctx.settings.keyRing, ctx.caller, String(caseId), input as PersonalDataInput, ctx.requestId)),
   }),
   handOverCase: t.field({
     type: CaseObject,
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
     args: { caseId: t.arg.id({ required: true }), toUserId: t.arg.id({ required: true }), reason: t.arg.string() },
     resolve: async (_root, args, ctx) =>
       asCoordinatorView(
-        await handOverCase(ctx.db, ctx.caller, { caseId: String(args.caseId), toUserId: String(args.toUserId), reason: args.reason }, coordinatorCheckVia(ctx)),
+        await handOverCase(ctx.db, ctx.caller, { caseId: String(args.caseId), toUserId: String(args.toUserId), reason: args.reason, requestId: ctx.requestId }, coordinatorCheckVia(ctx)),
       ),
   }),
   closeCase: t.field({
@@ -170,6 +170,6 @@ builder.mutationFields((t) => ({
     description: 'Closes a case; refused (INVALID_TRANSITION) while a referral of it is active or when it is closed.',
     args: { caseId: t.arg.id({ required: true }), reason: t.arg.string() },
     resolve: async (_root, args, ctx) =>
-      asCoordinatorView(await closeCase(ctx.db, ctx.caller, { caseId: String(args.caseId), reason: args.reason })),
+      asCoordinatorView(await closeCase(ctx.db, ctx.caller, { caseId: String(args.caseId), reason: args.reason, requestId: ctx.requestId })),
   }),
 }));

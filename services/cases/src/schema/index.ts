@@ -7,6 +7,7 @@ import './user';
 import './case';
 import './message';
 import './referral';
+import './emergency';
 
 /** The subgraph schema as printed into schema/cases.graphql (no permissions: they do not change SDL). */
 export function buildCasesSubgraph() {

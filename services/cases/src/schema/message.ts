@@ -30,7 +30,12 @@ export const MessageRef = builder.objectRef<MessageView>('Message').implement({
     body: t.string({ nullable: true, resolve: (message, _args, ctx) => openBody(message, ctx) }),
     side: t.field({ type: ThreadSideEnum, resolve: (message) => message.side }),
     sentAt: t.field({ type: 'DateTime', resolve: (message) => message.sentAt }),
-    author: t.field({ type: UserRef, resolve: (message) => ({ id: message.authorUserId }) }),
+    author: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'null: written by the organisation’s integration (API token).',
+      resolve: (message) => (message.authorUserId ? { id: message.authorUserId } : null),
+    }),
     authorOrganisation: t.field({ type: OrganisationRef, resolve: (message) => ({ id: message.authorOrganisationId }) }),
   }),
 });
@@ -84,7 +89,7 @@ builder.mutationFields((t) => ({
       idempotencyKey: t.arg.string({ description: 'Same key and body again: the first message is returned, nothing is posted twice.' }),
     },
     resolve: (_root, args, ctx) =>
-      postMessage(ctx.db, ctx.settings.keyRing, ctx.caller, { referralId: String(args.referralId), body: args.body, idempotencyKey: args.idempotencyKey }),
+      postMessage(ctx.db, ctx.settings.keyRing, ctx.caller, { referralId: String(args.referralId), body: args.body, idempotencyKey: args.idempotencyKey, requestId: ctx.requestId }),
   }),
   markMessagesRead: t.field({
     type: MessageThreadRef,

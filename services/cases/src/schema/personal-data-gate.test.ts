@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caller, startTestSubgraph } from '@haven/kit/src/testing/test-subgraph';
 import { createCasesDb } from '../db';
-import type { PersonalDataGate } from '../domain/personal-data-gate';
+import { coordinatorBases, type PersonalDataGate } from '../domain/personal-data-gate';
 import { createCasesServer } from '../server';
 import { createTestReferral } from '../test-fixtures';
 import { testCasesSettings } from '../test-settings';
@@ -11,9 +11,9 @@ import { testCasesSettings } from '../test-settings';
 
 const contactOnlyForPartners: PersonalDataGate = {
   async mayRead(_ctx, view, categories) {
-    if (view.access === 'COORDINATOR') return new Set(categories);
-    if (view.access === 'PARTNER_ACCEPTED') return new Set(categories.filter((c) => c === 'CONTACT'));
-    return new Set();
+    if (view.access === 'COORDINATOR') return coordinatorBases(categories);
+    if (view.access === 'PARTNER_ACCEPTED') return new Map([['CONTACT', { kind: 'CONSENT', consentRecordId: randomUUID() }]]);
+    return new Map();
   },
 };
 const unreachable: PersonalDataGate = {

@@ -8,7 +8,7 @@ export const CaseRef = builder.externalRef('Case', builder.selection<{ id: strin
   fields: (t) => ({
     consentRecords: t.field({
       type: [ConsentRecordType],
-      description: "Every version of the consent records the caller's organisation recorded for this case, newest first.",
+      description: "The consent records the caller's organisation recorded for this case: each record's latest version, newest first; earlier versions under `history`.",
       // Batched: many Case references in one `_entities` request make one query, filtered by organisation.
       resolve: (ref, _args, ctx) => consentLoaders(ctx).recordsByCaseId.load(ref.id),
     }),

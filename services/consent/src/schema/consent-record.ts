@@ -2,7 +2,7 @@ import { AppError } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
 import { consentReaderOrganisation } from '../domain/consent-access';
-import { consentLoaders, NEWEST_FIRST } from '../loaders';
+import { consentLoaders, latestInOrder, NEWEST_FIRST } from '../loaders';
 
 export const LegalBasis = builder.enumType('LegalBasis', {
   values: ['CONSENT_CLIENT', 'CONSENT_GUARDIAN', 'VITAL_INTEREST', 'STATUTORY'] as const,
@@ -39,6 +39,15 @@ export const ConsentRecordType = builder.prismaObject('ConsentRecord', {
   }),
 });
 
+builder.prismaObjectField(ConsentRecordType, 'history', (t) =>
+  t.field({
+    type: [ConsentRecordType],
+    description: 'Every version of this record, oldest first (this one included): what was given, changed and withdrawn, and by whom.',
+    // Batched: the histories of all records in a response load with one query, filtered by organisation.
+    resolve: (row, _args, ctx) => consentLoaders(ctx).versionsByRecordId.load(row.recordId),
+  }),
+);
+
 builder.asEntity(ConsentRecordType, {
   key: builder.selection<{ id: string }>('id'),
   // Another organisation's record (or a malformed id) is never loaded: the reference resolves to null.
@@ -48,19 +57,20 @@ builder.asEntity(ConsentRecordType, {
 builder.queryFields((t) => ({
   consentRecordsForCase: t.prismaField({
     type: ['ConsentRecord'],
-    description: "Every version of the consent records the caller's organisation recorded for a case, newest first.",
+    description: "The consent records the caller's organisation recorded for a case: each record's latest version (what holds now), newest first; earlier versions under `history`.",
     args: { caseId: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx) => {
       const caseId = String(args.caseId);
       if (!isUuid(caseId)) throw new AppError('BAD_USER_INPUT', 'caseId is not a valid id');
       const organisationId = consentReaderOrganisation(ctx.caller);
       // The shield map already requires a coordinator; without an organisation to filter by, load nothing.
       if (!organisationId) return [];
-      return ctx.db.consentRecord.findMany({
+      const versions = await ctx.db.consentRecord.findMany({
         ...query,
         where: { caseId, recordedByOrganisationId: organisationId },
         orderBy: NEWEST_FIRST,
       });
+      return latestInOrder(versions);
     },
   }),
 }));

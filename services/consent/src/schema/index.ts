@@ -4,6 +4,7 @@ import { builder } from '../builder';
 import { consentPermissions } from '../permissions';
 import './consent-record';
 import './case';
+import './consent-change';
 
 /** The subgraph schema as printed into schema/consent.graphql (no permissions: they do not change SDL). */
 export function buildConsentSubgraph() {

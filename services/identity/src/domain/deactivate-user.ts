@@ -1,3 +1,4 @@
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { AppError } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { IdentityDb } from '../db';
@@ -6,14 +7,32 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 /**
  * Deactivates an account and revokes all its sessions in one transaction, so no request after this
  * one acts as that user. Network admins cannot deactivate themselves (the network would risk losing
- * its last administrator by a slip).
+ * its last administrator by a slip). The audit event commits with the change (last statement: it takes the chain lock).
  */
-export async function deactivateUser(db: IdentityDb, actor: Identity, userId: string, now = new Date()): Promise<void> {
+export async function deactivateUser(
+  db: IdentityDb,
+  actor: Identity,
+  userId: string,
+  now = new Date(),
+  requestId: string | null = null,
+): Promise<void> {
   if (userId === actor.subject) throw new AppError('CONFLICT', 'You cannot deactivate your own account');
   if (!isUuid(userId)) throw new AppError('NOT_FOUND', 'No such user');
   await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { active: false } });
     if (updated.count !== 1) throw new AppError('NOT_FOUND', 'No such user');
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await writeAuditEvents(tx, [
+      {
+        action: 'user.deactivate',
+        part: 'identity',
+        requestId,
+        actorKind: actor.kind,
+        actorUserId: actor.subject,
+        actorOrganisationId: actor.organisationId,
+        actorRole: actor.roles.includes('NETWORK_ADMIN') ? 'NETWORK_ADMIN' : null,
+        subjectId: userId,
+      },
+    ]);
   });
 }

@@ -7,6 +7,9 @@ import './membership';
 import './user';
 import './me';
 import './login-payload';
+import './audit-event';
+import './case-access';
+import './api-token';
 
 /** The subgraph schema as printed into schema/identity.graphql (no permissions: they do not change SDL). */
 export function buildIdentitySubgraph() {

@@ -44,7 +44,7 @@ builder.mutationFields((t) => ({
     args: { userId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const userId = String(args.userId);
-      await deactivateUser(ctx.db, ctx.caller!, userId);
+      await deactivateUser(ctx.db, ctx.caller!, userId, new Date(), ctx.requestId);
       const user = await ctx.db.user.findUnique({ ...query, where: { id: userId } });
       if (!user) throw new AppError('NOT_FOUND', 'No such user');
       return user;

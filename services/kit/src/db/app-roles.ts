@@ -1,8 +1,9 @@
 import { Client, escapeIdentifier, escapeLiteral, type ClientBase } from 'pg';
 import type { Logger } from '../log';
+import { grantSharedNamespace } from './audit-grants';
 import { tableGrant } from './grants';
 import { withCredentials } from './pg-url';
-import { SERVICES, type ServiceName } from './services';
+import { SERVICES, SHARED_NAMESPACES, type ServiceName } from './services';
 
 /** The application's role for a service: `haven_<service>`. Cluster-wide, like every PostgreSQL role. */
 export function appRoleName(service: string): string {
@@ -81,6 +82,8 @@ export async function ensureAppRoles(options: EnsureAppRolesOptions): Promise<En
         await client.query(`SELECT pg_advisory_xact_lock(hashtext('haven:grants'))`);
         await restrictPublic(client);
         for (const service of services) ungranted.push(...(await grantServicePrivileges(client, service, services)));
+        // The shared namespaces (audit): every service's role writes there, none owns it (audit-grants.ts).
+        for (const namespace of SHARED_NAMESPACES) ungranted.push(...(await grantSharedNamespace(client, namespace, services, appRoleName)));
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

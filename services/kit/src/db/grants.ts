@@ -51,6 +51,12 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
         'reservePasswordAttempt: INSERT … ON CONFLICT DO UPDATE … RETURNING; clearPasswordFailures deletes the ' +
         'row after a successful check (a table of counters, not a record of anything).',
     },
+    ApiToken: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'createApiToken inserts; revokeApiToken sets revokedAt/revokedByUserId and resolve-token sets lastUsedAt ' +
+        '(updateMany). Revoked, never deleted: the record of who could act for an organisation stays.',
+    },
   },
   partners: {
     OrganisationProfile: {
@@ -108,6 +114,10 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
     MessageRead: {
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
       why: 'Read markers: upserted when a side opens the thread.',
+    },
+    EmergencyGrant: {
+      privileges: ['SELECT', 'INSERT'],
+      why: 'Break-glass grants are evidence: inserted with a reason and an expiry, read by the gate; never changed or deleted.',
     },
     IdempotencyRecord: {
       privileges: ['SELECT', 'INSERT', 'DELETE'],

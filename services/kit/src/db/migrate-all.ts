@@ -1,6 +1,6 @@
 import { ensureAppRoles, type AppRolePasswords } from './app-roles';
 import { migrateService, type MigrateServiceResult, type MigrationLog } from './migrate-service';
-import { REPO_ROOT, SERVICES, migrationsDirFor, type ServiceName } from './services';
+import { REPO_ROOT, SERVICES, SHARED_NAMESPACES, migrationsDirFor, type ServiceName } from './services';
 
 export interface MigrateAllOptions {
   adminUrl: string;
@@ -13,13 +13,14 @@ export interface MigrateAllOptions {
 }
 
 /**
- * Every service's migrations, then the app roles and their grants (which need the tables to exist). A table
+ * Every service's migrations and the shared namespaces' (audit), then the app roles and their grants (which need the tables to exist). A table
  * without an entry in grants.ts is reported through `log` and left without privileges for its app role.
  */
 export async function migrateAll(options: MigrateAllOptions): Promise<MigrateServiceResult[]> {
   const services = options.services ?? SERVICES;
   const results: MigrateServiceResult[] = [];
-  for (const service of services) {
+  // The shared namespaces (audit) come along whatever `services` is: every service writes into them.
+  for (const service of [...services, ...SHARED_NAMESPACES]) {
     results.push(
       await migrateService({
         adminUrl: options.adminUrl,

@@ -16,7 +16,7 @@ import { markRolledBack } from './mark-rolled-back';
 import { migrateAll } from './migrate-all';
 import { MigrationError } from './migration-error';
 import { redactUrl } from './pg-url';
-import { isServiceName, SERVICES } from './services';
+import { isNamespaceName, NAMESPACES, SERVICES } from './services';
 
 async function main(argv: string[]): Promise<number> {
   const adminUrl = process.env.DATABASE_URL;
@@ -28,8 +28,8 @@ async function main(argv: string[]): Promise<number> {
   if (flag >= 0) {
     const target = argv[flag + 1] ?? '';
     const [service, migrationName] = target.split('/');
-    if (!service || !migrationName || !isServiceName(service)) {
-      process.stderr.write(`Usage: npm run db:migrate -- --rolled-back <service>/<migration>  (service: ${SERVICES.join(', ')})\n`);
+    if (!service || !migrationName || !isNamespaceName(service)) {
+      process.stderr.write(`Usage: npm run db:migrate -- --rolled-back <service>/<migration>  (service: ${NAMESPACES.join(', ')})\n`);
       return 2;
     }
     await markRolledBack({ adminUrl, service, migrationName });

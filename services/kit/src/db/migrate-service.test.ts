@@ -9,7 +9,7 @@ import { migrateAll } from './migrate-all';
 import { migrateService } from './migrate-service';
 import { MigrationError } from './migration-error';
 import { readMigrations } from './migration-files';
-import { migrationsDirFor, SERVICES } from './services';
+import { migrationsDirFor, NAMESPACES, SERVICES } from './services';
 import { withClient } from './with-client';
 
 async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -57,7 +57,7 @@ describe("the service migrations on a fresh database", () => {
   test('running twice applies nothing the second time', async () => {
     await migrateAll({ adminUrl: db.adminUrl });
     const second = await migrateAll({ adminUrl: db.adminUrl });
-    expect(second.map((r) => r.applied)).toEqual(SERVICES.map(() => []));
+    expect(second.map((r) => r.applied)).toEqual(NAMESPACES.map(() => []));
     expect(second.every((r) => r.alreadyApplied > 0)).toBe(true);
   });
 

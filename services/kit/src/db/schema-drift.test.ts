@@ -1,7 +1,7 @@
 import { createScratchDatabase, testDatabase, type ScratchDatabase } from '../testing/db';
 import { migrateService } from './migrate-service';
 import { checkSchemaDrift } from './schema-drift';
-import { migrationsDirFor, SERVICES } from './services';
+import { migrationsDirFor, NAMESPACES } from './services';
 import { withClient } from './with-client';
 
 // Each check asks Prisma 6's CLI for SQL (a child process of a few seconds on a busy machine).
@@ -14,12 +14,12 @@ async function exec(url: string, sql: string): Promise<void> {
 describe('the drift check', () => {
   const results = new Map<string, string[]>();
   beforeAll(async () => {
-    // The four checks in parallel: each starts Prisma's CLI once.
+    // The checks in parallel (four services and audit): each starts Prisma's CLI once.
     const adminUrl = testDatabase().adminUrl;
-    await Promise.all(SERVICES.map(async (service) => results.set(service, await checkSchemaDrift({ adminUrl, service }))));
+    await Promise.all(NAMESPACES.map(async (service) => results.set(service, await checkSchemaDrift({ adminUrl, service }))));
   });
 
-  test.each(SERVICES)('finds the migrated %s schema identical to its schema.prisma', (service) => {
+  test.each(NAMESPACES)('finds the migrated %s schema identical to its schema.prisma', (service) => {
     expect(results.get(service)).toEqual([]);
   });
 

@@ -10,6 +10,21 @@ export function isServiceName(value: string): value is ServiceName {
   return (SERVICES as readonly string[]).includes(value);
 }
 
+/**
+ * Namespaces with migrations (prisma/<name>/) that belong to no one service and have no app role of their own:
+ * "audit", the tamper-evident audit store every service writes into (grants: services/kit/src/db/audit-grants.ts).
+ */
+export const SHARED_NAMESPACES = ['audit'] as const;
+export type SharedNamespace = (typeof SHARED_NAMESPACES)[number];
+
+/** Every PostgreSQL schema Haven migrates: the services' own, then the shared ones. */
+export const NAMESPACES = [...SERVICES, ...SHARED_NAMESPACES] as const;
+export type NamespaceName = ServiceName | SharedNamespace;
+
+export function isNamespaceName(value: string): value is NamespaceName {
+  return (NAMESPACES as readonly string[]).includes(value);
+}
+
 /** The repository root, found from this file's place (services/kit/src/db). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 

@@ -4,7 +4,7 @@ import type { IRuleFieldMap, IRuleTypeMap, ShieldRule } from 'graphql-shield/typ
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { AppError } from '../errors';
-import type { Role } from '../taxonomy';
+import type { ApiScope, Role } from '../taxonomy';
 import type { Identity } from '../trust/tokens';
 
 /** What every subgraph's context carries for the permission rules. */
@@ -19,14 +19,28 @@ export const notAllowed = () => new AppError('FORBIDDEN', 'Not allowed');
 /** Anyone who reached the subgraph through the gateway, signed in or not (login itself). */
 export const isPublic = allow;
 
+/**
+ * Any caller identity vouches for: a person or an integration. Meant for wrappers whose inner fields carry
+ * their own rules (`_entities`, connection types); a field that shows data under it alone is open to every
+ * API token, whatever its scopes.
+ */
 export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, ctx: AuthContext) =>
   ctx.caller ? true : notSignedIn(),
 );
 
-/** Signed in and working on behalf of one chosen organisation. */
+/**
+ * A person signed in and working on behalf of one chosen organisation. Not an integration, although its
+ * identity names an organisation too: a token reaches only what its scopes open (memberOrScope, roleOrScope).
+ */
 export const hasActiveOrganisation = rule({ cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
   if (!ctx.caller) return notSignedIn();
-  return ctx.caller.organisationId ? true : notAllowed();
+  return ctx.caller.kind === 'user' && ctx.caller.organisationId ? true : notAllowed();
+});
+
+/** A person signed in through a session, whatever their organisation: never an integration's API token. */
+export const isUser = rule('isUser', { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
+  if (!ctx.caller) return notSignedIn();
+  return ctx.caller.kind === 'user' ? true : notAllowed();
 });
 
 const roleRules = new Map<string, ShieldRule>();
@@ -42,11 +56,60 @@ export function hasRole(...roles: Role[]): ShieldRule {
   if (existing) return existing;
   const created = rule(name, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
     if (!ctx.caller) return notSignedIn();
-    if (!ctx.caller.organisationId) return notAllowed();
-    return ctx.caller.roles.some((role) => roles.includes(role)) ? true : notAllowed();
+    // An integration carries no roles; userWithRole says so explicitly, should a token ever be signed with some.
+    return userWithRole(ctx.caller, roles) ? true : notAllowed();
   });
   roleRules.set(name, created);
   return created;
+}
+
+const scopeRules = new Map<string, ShieldRule>();
+
+/** One rule per name, as for hasRole: graphql-shield refuses two different rules with the same name. */
+function memoized(name: string, check: (caller: Identity) => boolean): ShieldRule {
+  const existing = scopeRules.get(name);
+  if (existing) return existing;
+  const created = rule(name, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
+    if (!ctx.caller) return notSignedIn();
+    return check(ctx.caller) ? true : notAllowed();
+  });
+  scopeRules.set(name, created);
+  return created;
+}
+
+/** An integration (API token) of an organisation whose token carries the scope. Users never pass. */
+function integrationWithScope(caller: Identity, scope: ApiScope): boolean {
+  return caller.kind === 'integration' && caller.organisationId !== null && caller.scopes.includes(scope);
+}
+
+/** A user holding one of the roles in the active organisation (what hasRole checks). Integrations never pass. */
+function userWithRole(caller: Identity, roles: readonly Role[]): boolean {
+  return caller.kind === 'user' && caller.organisationId !== null && caller.roles.some((role) => roles.includes(role));
+}
+
+/**
+ * Users with one of the roles OR an integration whose token carries the scope. Like hasRole it looks at
+ * the caller only; "of its own organisation" stays with the object rules and domain checks, which must
+ * accept an integration of that organisation (caller.organisationId) where they accept its staff.
+ */
+export function roleOrScope(roles: readonly Role[], scope: ApiScope): ShieldRule {
+  const name = `roleOrScope:${[...roles].sort().join(',')}|${scope}`;
+  return memoized(name, (caller) => userWithRole(caller, roles) || integrationWithScope(caller, scope));
+}
+
+/** Only an integration whose token carries the scope (fields no user reaches this way). */
+export function hasScope(scope: ApiScope): ShieldRule {
+  return memoized(`hasScope:${scope}`, (caller) => integrationWithScope(caller, scope));
+}
+
+/**
+ * A user working for an organisation (hasActiveOrganisation) OR an integration with the scope: the
+ * directory is read "like any member" (DESIGN.md) once the token carries directory:read.
+ */
+export function memberOrScope(scope: ApiScope): ShieldRule {
+  return memoized(`memberOrScope:${scope}`, (caller) =>
+    caller.organisationId !== null && (caller.kind === 'user' || integrationWithScope(caller, scope)),
+  );
 }
 
 /**

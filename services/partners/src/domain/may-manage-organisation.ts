@@ -8,7 +8,8 @@ import type { Identity } from '@haven/kit/src/trust/tokens';
  */
 export function assertMayManageOrganisation(caller: Identity | null, organisationId: string): void {
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (!caller.organisationId) throw new AppError('FORBIDDEN', 'Not allowed');
+  // An integration never edits the directory, whatever its scopes (it has no roles; said here once more).
+  if (!caller.organisationId || caller.kind !== 'user') throw new AppError('FORBIDDEN', 'Not allowed');
   if (caller.roles.includes('NETWORK_ADMIN')) return;
   if (caller.roles.includes('PARTNER_ADMIN') && caller.organisationId === organisationId) return;
   throw new AppError('FORBIDDEN', 'Not allowed');

@@ -17,14 +17,26 @@ export const MAX_SLOTS = 10_000;
 export const MAX_WAITLIST = 10_000;
 
 /**
- * Who may state a service's capacity: partner staff or admin of the organisation that offers it — nobody
- * else, not a network admin either (capacity is the organisation's own, day-to-day statement). The shield
- * map requires one of the two roles; this adds "of that organisation", which depends on the service.
+ * Who may state a service's capacity: partner staff or admin of the organisation that offers it, or that
+ * organisation's integration with capacity:write — nobody else, not a network admin either (capacity is the
+ * organisation's own, day-to-day statement). The shield map requires the role or scope; this adds "of that
+ * organisation", which depends on the service.
  */
 export function assertMayUpdateCapacity(caller: Identity | null, organisationId: string): asserts caller is Identity {
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  const ownStaff = caller.roles.includes('PARTNER_STAFF') || caller.roles.includes('PARTNER_ADMIN');
+  const ownStaff =
+    caller.kind === 'user'
+      ? caller.roles.includes('PARTNER_STAFF') || caller.roles.includes('PARTNER_ADMIN')
+      : caller.scopes.includes('capacity:write');
   if (!ownStaff || !caller.organisationId || caller.organisationId !== organisationId) throw new AppError('FORBIDDEN', 'Not allowed');
+}
+
+/**
+ * Capacity's *ByUserId columns name people. An integration is no user: its change records no user, and
+ * the history row names the token instead (byPart "integration:<token id>"), so it stays attributable.
+ */
+function actorOf(caller: Identity): { userId: string | null; part: string } {
+  return caller.kind === 'integration' ? { userId: null, part: `integration:${caller.subject}` } : { userId: caller.subject, part: 'partners' };
 }
 
 function count(field: string, value: number, max: number): number {
@@ -53,7 +65,8 @@ export async function updateCapacity(db: PartnersDb, caller: Identity | null, in
   const waitlistLength = count('waitlistLength', input.waitlistLength, MAX_WAITLIST);
   if (typeof input.paused !== 'boolean') throw badInput('paused', 'paused must be true or false');
   const paused = input.paused;
-  const userId = caller.subject;
+  const actor = actorOf(caller);
+  const userId = actor.userId;
 
   await inCapacityTransaction(db, async (tx) => {
     const created = await tx.$queryRaw<unknown[]>`
@@ -77,7 +90,7 @@ export async function updateCapacity(db: PartnersDb, caller: Identity | null, in
       serviceId: service.id,
       kind: 'UPDATE',
       byUserId: userId,
-      byPart: 'partners',
+      byPart: actor.part,
       before: created.length > 0 ? null : before!,
       after: after!,
     });

@@ -1,8 +1,11 @@
 import { AppError, badInput } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { CasesContext } from '../../context';
 import type { Referral } from '../../generated/prisma/client';
+import { changeEvent } from '../audit/audit-events';
 import { mayViewCase } from '../case-access';
+import { decideConsent } from '../consent/consent-client';
 import { withIdempotency } from '../idempotency';
 import { ACTIVE_STATES } from '../referral-access';
 import { partnersCall } from './partners-call';
@@ -33,6 +36,12 @@ export async function sendReferral(ctx: CasesContext, input: { caseId: string; s
   });
   if (!service.acceptingReferrals) throw badInput('serviceId', 'This organisation is not taking referrals at the moment');
   if (!found.needs.includes(service.type)) throw badInput('serviceId', "This service offers none of the case's needs");
+  // Sending shares the case with that organisation: a basis must cover it for referral and care. When the
+  // consent service cannot answer, nothing is sent (SERVICE_UNAVAILABLE, retryable).
+  const [basis] = await decideConsent(ctx, [{ caseId: found.id, organisationId: service.organisationId, category: null, purpose: 'REFERRAL_CARE' }]);
+  if (!basis?.allowed) {
+    throw new AppError('CONSENT_REQUIRED', 'No consent or other legal basis covers this organisation for referral and care; record it first');
+  }
 
   const request = { callerSubject: caller.subject, key: input.idempotencyKey, operation: 'sendReferral', input: { caseId: found.id, serviceId: service.serviceId } };
   const { id } = await withIdempotency(ctx.db, request, async (tx, referralId) => {
@@ -67,6 +76,9 @@ export async function sendReferral(ctx: CasesContext, input: { caseId: string; s
       toState: 'SENT',
       at: sentAt,
     });
+    await writeAuditEvents(tx, [
+      changeEvent(caller, ctx.requestId, 'referral.send', { caseId: found.id, caseOrganisationId: found.coordinatingOrganisationId, referralId: referral.id }),
+    ]);
     return referral;
   });
   // A replay answers with the referral the first request created, as it is now.

@@ -1,8 +1,10 @@
 import { AppError } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { CasesContext } from '../../context';
 import type { Prisma, Referral } from '../../generated/prisma/client';
 import type { ReferralState } from '../../generated/prisma/enums';
+import { changeEvent } from '../audit/audit-events';
 import { referralSideOf } from '../referral-access';
 import { partnersCall } from './partners-call';
 import { partnersClient } from './partners-client';
@@ -50,7 +52,8 @@ export async function transitionReferral(
   // Refuse early (no partners call, no lock) when it cannot work; the check is repeated on the locked row.
   planTransition(current.state, action, side);
 
-  const actor = { userId: caller.subject, organisationId: caller.organisationId };
+  // A token is no person: the timeline names its organisation only.
+  const actor = { userId: caller.kind === 'integration' ? null : caller.subject, organisationId: caller.organisationId };
   let held = false;
   let result: TransitionResult;
   try {
@@ -84,6 +87,12 @@ export async function transitionReferral(
           at: now,
         });
         const placedElsewhere = action === 'ACCEPT' ? await withdrawOtherPending(tx, referral, now) : [];
+        // Last statement: the audit chain's lock is held until commit.
+        const subject = { caseId: current.caseId, caseOrganisationId: current.coordinatingOrganisationId };
+        await writeAuditEvents(tx, [
+          changeEvent(caller, ctx.requestId, `referral.${action.toLowerCase().replace('_', '-')}`, { ...subject, referralId: current.id }),
+          ...placedElsewhere.map((id) => changeEvent(null, ctx.requestId, 'referral.withdraw-placed-elsewhere', { ...subject, referralId: id })),
+        ]);
         return { referral, plan, placedElsewhere };
       },
       { isolationLevel: 'ReadCommitted', maxWait: 10_000, timeout: 20_000 },

@@ -1,0 +1,36 @@
+import { callInternal } from '@haven/kit/src/http/internal-client';
+import type { CasesContext } from '../../context';
+import type { VaultCategory } from '../../generated/prisma/enums';
+
+/** One question to the consent service: may `organisationId` see `category` (null: anything) of `caseId` for `purpose` now? */
+export interface ConsentQuestion {
+  caseId: string;
+  organisationId: string;
+  category: VaultCategory | null;
+  purpose: 'REFERRAL_CARE' | 'STATISTICS';
+}
+export interface ConsentAnswer {
+  allowed: boolean;
+  recordId: string | null;
+}
+
+/**
+ * Asks the consent service (internal route `decide`, contract in services/consent) a batch of questions in one
+ * call. No answer is an AppError SERVICE_UNAVAILABLE: callers treat it as "no" (fail closed).
+ */
+export async function decideConsent(ctx: CasesContext, questions: ConsentQuestion[]): Promise<ConsentAnswer[]> {
+  if (questions.length === 0) return [];
+  const { answers } = await callInternal<{ answers: ConsentAnswer[] }>({
+    keys: ctx.keys,
+    target: 'consent',
+    baseUrl: ctx.settings.consentUrl,
+    route: 'decide',
+    body: { questions },
+    identityToken: ctx.identityToken,
+    requestId: ctx.requestId,
+    timeoutMs: 3_000,
+    onFailure: (failure) => ctx.log.warn('internal call failed', { ...failure, requestId: ctx.requestId }),
+  });
+  if (!Array.isArray(answers) || answers.length !== questions.length) throw new Error('consent answered the wrong number of questions');
+  return answers;
+}
