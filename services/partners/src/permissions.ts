@@ -58,6 +58,7 @@ export const partnersPermissions: IRules = {
     languages: member,
     acceptingReferrals: member,
     updatedAt: member,
+    updatedBy: member,
   },
   Service: {
     id: member,
@@ -78,6 +79,7 @@ export const partnersPermissions: IRules = {
     latitude: member,
     longitude: member,
     updatedAt: member,
+    updatedBy: member,
     organisation: member,
     capacity: member,
   },

@@ -245,6 +245,10 @@ describe('partners subgraph over HTTP', () => {
         maxAge: null,
       });
       expect((await serviceRow(serviceA)).updatedByUserId).toBe(adminA.subject);
+      // Who and when is readable by every member (the directory keeps who changed it last).
+      const read = await partners.gql({ query: `query ($id: ID!) { service(id: $id) { updatedAt updatedBy { id } } }`, variables: { id: serviceA } }, staffA);
+      expect(read.body?.data?.service.updatedBy).toEqual({ id: adminA.subject });
+      expect(Date.now() - new Date(read.body?.data?.service.updatedAt).getTime()).toBeLessThan(60_000);
     });
 
     it("refuses a partner admin editing another organisation's service, and changes nothing", async () => {

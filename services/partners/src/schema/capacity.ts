@@ -55,6 +55,6 @@ builder.mutationFields((t) => ({
       "For partner staff and admins of the service's own organisation. Refused with CONFLICT " +
       '(extensions.heldSlots) when totalSlots is below the slots held now.',
     args: { input: t.arg({ type: UpdateCapacityInput, required: true }) },
-    resolve: (_root, { input }, ctx) => updateCapacity(ctx.db, ctx.caller, { ...input, serviceId: String(input.serviceId) }),
+    resolve: (_root, { input }, ctx) => updateCapacity(ctx.db, ctx.caller, { ...input, serviceId: String(input.serviceId) }, ctx.requestId),
   }),
 }));

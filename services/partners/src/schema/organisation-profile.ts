@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { UserRef } from './user';
 import { updateOrganisationProfile } from '../domain/update-organisation-profile';
 import { partnersLoaders } from '../loaders';
 import { OrganisationRef } from './organisation';
@@ -24,6 +25,12 @@ export const OrganisationProfileObject = builder.prismaObject('OrganisationProfi
     languages: t.exposeStringList('languages', { description: 'ISO 639-1 codes of the languages spoken.' }),
     acceptingReferrals: t.exposeBoolean('acceptingReferrals'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedBy: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Who last changed it (null: the seed, or an integration token).',
+      resolve: (row) => (row.updatedByUserId ? { id: row.updatedByUserId } : null),
+    }),
   }),
 });
 
@@ -74,6 +81,6 @@ builder.mutationFields((t) => ({
     type: OrganisationProfileObject,
     args: { input: t.arg({ type: UpdateOrganisationProfileInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      updateOrganisationProfile(ctx.db, ctx.caller, { ...input, organisationId: String(input.organisationId) }),
+      updateOrganisationProfile(ctx.db, ctx.caller, { ...input, organisationId: String(input.organisationId) }, ctx.requestId),
   }),
 }));

@@ -1,5 +1,6 @@
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
+import { UserRef } from './user';
 import { updateService } from '../domain/update-service';
 import { partnersLoaders } from '../loaders';
 import { OrganisationRef } from './organisation';
@@ -32,6 +33,12 @@ export const ServiceObject = builder.prismaObject('Service', {
     latitude: t.exposeFloat('latitude', { nullable: true }),
     longitude: t.exposeFloat('longitude', { nullable: true }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedBy: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Who last changed it (null: the seed, or an integration token).',
+      resolve: (row) => (row.updatedByUserId ? { id: row.updatedByUserId } : null),
+    }),
     organisation: t.field({ type: OrganisationRef, resolve: (service) => ({ id: service.organisationId }) }),
     capacity: t.relation('capacity', { nullable: true, description: 'null until the organisation first states it.' }),
   }),
@@ -103,6 +110,6 @@ builder.mutationFields((t) => ({
   updateService: t.field({
     type: ServiceObject,
     args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
-    resolve: (_root, { input }, ctx) => updateService(ctx.db, ctx.caller, { ...input, id: String(input.id) }),
+    resolve: (_root, { input }, ctx) => updateService(ctx.db, ctx.caller, { ...input, id: String(input.id) }, ctx.requestId),
   }),
 }));
