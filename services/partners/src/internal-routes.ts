@@ -12,13 +12,14 @@ function actorOf(ctx: RequestContext & { from: PartName }): SlotActor {
   // requiresIdentity makes the kit refuse a call without one (401); this only narrows the type.
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'An end-user identity is required');
   // An integration token is no person: the hold names the part and the token, never a token id as a user.
-  if (ctx.caller.kind === 'integration') return { userId: null, part: `${ctx.from}:integration:${ctx.caller.subject}` };
-  return { userId: ctx.caller.subject, part: ctx.from };
+  const audit = { caller: ctx.caller, requestId: ctx.requestId };
+  if (ctx.caller.kind === 'integration') return { userId: null, part: `${ctx.from}:integration:${ctx.caller.subject}`, ...audit };
+  return { userId: ctx.caller.subject, part: ctx.from, ...audit };
 }
 
 /** The end user when the calling part acts for one, else the part itself (its jobs). */
 function userOrPart(ctx: RequestContext & { from: PartName }): SlotActor {
-  return { userId: ctx.caller?.subject ?? null, part: ctx.from };
+  return { userId: ctx.caller?.subject ?? null, part: ctx.from, caller: ctx.caller, requestId: ctx.requestId };
 }
 
 function objectBody(body: unknown): Record<string, unknown> {

@@ -1,7 +1,9 @@
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
+import { identityEvent } from './audit-event';
 import { clearPasswordFailures, reservePasswordAttempt, throttleKey } from './login-throttle';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password';
 import { requireLiveSession, sessionEnded } from './require-live-session';
@@ -9,7 +11,9 @@ import { requireLiveSession, sessionEnded } from './require-live-session';
 /**
  * Replaces the caller's password after checking the current one (wrong guesses count towards the
  * same per-email lock as logins, login-throttle.ts), and revokes every other session of the user in the
- * same transaction: whoever knew the old password is out at once. The caller's own session stays.
+ * same transaction: whoever knew the old password is out at once. The caller's own session stays. The change
+ * is audited ('user.password-change', subjectId = the user) in that transaction; a wrong current password is
+ * not (it counts towards the lock instead).
  */
 export async function changePassword(
   db: IdentityDb,
@@ -17,6 +21,7 @@ export async function changePassword(
   caller: Identity,
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
+  requestId: string | null = null,
 ): Promise<void> {
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
@@ -36,15 +41,16 @@ export async function changePassword(
     throw new AppError('INVALID_CREDENTIALS', 'The current password is incorrect');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction([
-    db.user.update({
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, passwordChangedAt: now },
-    }),
-    clearPasswordFailures(db, emailHash),
-    db.session.updateMany({
+    });
+    await clearPasswordFailures(tx, emailHash);
+    await tx.session.updateMany({
       where: { userId: user.id, id: { not: caller.sessionId }, revokedAt: null },
       data: { revokedAt: now },
-    }),
-  ]);
+    });
+    await writeAuditEvents(tx, [identityEvent(caller, requestId, 'user.password-change', user.id)]);
+  });
 }

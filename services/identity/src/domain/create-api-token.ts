@@ -1,8 +1,10 @@
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { badInput } from '@haven/kit/src/errors';
 import { API_SCOPES, type ApiScope } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { IdentityDb } from '../db';
 import type { ApiToken } from '../generated/prisma/client';
+import { identityEvent } from './audit-event';
 import { assertApiTokenAdmin } from './api-token-admin';
 import { newApiToken } from './api-token-secret';
 
@@ -16,13 +18,15 @@ export const MAX_TOKEN_NAME_LENGTH = 100;
 
 /**
  * A new token for the caller's own partner organisation. The answer carries the whole token once; the
- * database keeps only the hash of its secret, so nobody (not even identity) can show it again.
+ * database keeps only the hash of its secret, so nobody (not even identity) can show it again. Audited
+ * ('api-token.create', subjectId = the token id — never the secret) in the same transaction.
  */
 export async function createApiToken(
   db: IdentityDb,
   caller: Identity | null,
   input: CreateApiTokenInput,
   now = new Date(),
+  requestId: string | null = null,
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const { userId, organisationId } = await assertApiTokenAdmin(db, caller);
   const name = input.name.trim();
@@ -35,8 +39,9 @@ export async function createApiToken(
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw badInput('expiresAt', 'expiresAt must be in the future');
 
   const fresh = newApiToken();
-  const apiToken = await db.apiToken.create({
-    data: {
+  const apiToken = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
       id: fresh.id,
       organisationId,
       name,
@@ -45,7 +50,10 @@ export async function createApiToken(
       prefix: fresh.prefix,
       createdByUserId: userId,
       expiresAt: input.expiresAt,
-    },
+      },
+    });
+    await writeAuditEvents(tx, [identityEvent(caller, requestId, 'api-token.create', created.id)]);
+    return created;
   });
   return { token: fresh.token, apiToken };
 }

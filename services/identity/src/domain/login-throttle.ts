@@ -59,6 +59,6 @@ export async function reservePasswordAttempt(db: Pick<IdentityDb, '$queryRaw'>, 
 }
 
 /** What a successful password check does: the attempt it reserved, and any earlier failures, are forgiven. */
-export function clearPasswordFailures(db: IdentityDb, emailHash: string) {
+export function clearPasswordFailures(db: Pick<IdentityDb, 'loginThrottle'>, emailHash: string) {
   return db.loginThrottle.deleteMany({ where: { emailHash } });
 }

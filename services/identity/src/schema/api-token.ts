@@ -65,12 +65,12 @@ builder.mutationFields((t) => ({
     description: 'A token for an integration of your partner organisation, with the scopes it needs (partner admins).',
     args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      createApiToken(ctx.db, ctx.caller, { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt ?? null }),
+      createApiToken(ctx.db, ctx.caller, { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt ?? null }, new Date(), ctx.requestId),
   }),
   revokeApiToken: t.prismaField({
     type: 'ApiToken',
     description: 'Stops a token of your organisation; the gateway refuses it within a minute (partner admins).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_query, _root, args, ctx) => revokeApiToken(ctx.db, ctx.caller, String(args.id)),
+    resolve: (_query, _root, args, ctx) => revokeApiToken(ctx.db, ctx.caller, String(args.id), new Date(), ctx.requestId),
   }),
 }));

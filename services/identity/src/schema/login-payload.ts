@@ -49,7 +49,7 @@ builder.mutationFields((t) => ({
     description: 'Signs in with email and password; the answer carries the session token once.',
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const result = await login(ctx.db, ctx.sessions, args.input);
+      const result = await login(ctx.db, ctx.sessions, args.input, new Date(), ctx.requestId);
       // From here on this request may show the user their own data (see IdentityContext.loggedIn).
       ctx.loggedIn = { userId: result.userId };
       return result;

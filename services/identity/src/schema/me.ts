@@ -71,7 +71,7 @@ builder.mutationFields((t) => ({
   logout: t.boolean({
     description: 'Ends this session at once.',
     resolve: async (_root, _args, ctx) => {
-      await endSession(ctx.db, ctx.caller!);
+      await endSession(ctx.db, ctx.caller!, new Date(), ctx.requestId);
       return true;
     },
   }),
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
     description: 'Chooses the organisation this session acts for (one the user belongs to).',
     args: { organisationId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const chosen = await selectOrganisation(ctx.db, ctx.sessions, ctx.caller!, String(args.organisationId));
+      const chosen = await selectOrganisation(ctx.db, ctx.sessions, ctx.caller!, String(args.organisationId), new Date(), ctx.requestId);
       return { userId: ctx.caller!.subject, ...chosen };
     },
   }),
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
     description: "Sets a new password and ends the user's other sessions.",
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      await changePassword(ctx.db, ctx.sessions, ctx.caller!, args.input);
+      await changePassword(ctx.db, ctx.sessions, ctx.caller!, args.input, new Date(), ctx.requestId);
       return true;
     },
   }),

@@ -1,7 +1,10 @@
 import { AppError, badInput } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
+import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts, type Tx } from './sql';
+import { partnersChangeEvent } from './audit-event';
 import { recordCapacityChange } from './record-capacity-change';
 
 export interface SlotActor {
@@ -9,6 +12,9 @@ export interface SlotActor {
   userId: string | null;
   /** The calling part, e.g. "cases". */
   part: string;
+  /** Whom the audit event names: the identity that came with the call; null or absent = a job (actorKind 'system'). */
+  caller?: Identity | null;
+  requestId?: string | null;
 }
 
 export interface HoldSlotResult {
@@ -74,6 +80,10 @@ export async function holdSlot(db: PartnersDb, actor: SlotActor, input: { servic
       before: { ...after, heldSlots: after.heldSlots - 1 },
       after,
     });
+    // Only a slot actually taken is audited (a retry that finds its hold changes nothing); last statement.
+    await writeAuditEvents(tx, [
+      partnersChangeEvent(actor.caller ?? null, actor.requestId ?? null, 'capacity.hold', { subjectId: serviceId, referralId }),
+    ]);
     return { held: true, heldSlots: after.heldSlots, totalSlots: after.totalSlots };
   });
 }

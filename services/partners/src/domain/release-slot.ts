@@ -1,8 +1,10 @@
 import { badInput } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { PartnersDb } from '../db';
 import { CAPACITY, CAPACITY_HOLD, inCapacityTransaction, type CapacityCounts } from './sql';
 import type { SlotActor } from './hold-slot';
+import { partnersChangeEvent } from './audit-event';
 import { recordCapacityChange } from './record-capacity-change';
 
 /**
@@ -38,6 +40,10 @@ export async function releaseSlot(db: PartnersDb, actor: SlotActor, input: { ref
       before: { ...after, heldSlots: after.heldSlots + 1 },
       after,
     });
+    // Only a release that freed a slot is audited; last statement (the chain lock is held until commit).
+    await writeAuditEvents(tx, [
+      partnersChangeEvent(actor.caller ?? null, actor.requestId ?? null, 'capacity.release', { subjectId: hold.serviceId, referralId }),
+    ]);
     return { released: true };
   });
 }

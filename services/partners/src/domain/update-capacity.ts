@@ -1,9 +1,11 @@
 import { AppError, badInput } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { Capacity } from '../generated/prisma/client';
 import { CAPACITY, inCapacityTransaction, type CapacityCounts } from './sql';
+import { partnersChangeEvent } from './audit-event';
 import { recordCapacityChange } from './record-capacity-change';
 
 export interface UpdateCapacityInput {
@@ -55,7 +57,12 @@ function count(field: string, value: number, max: number): number {
  * workflow first. Recording "over capacity" instead would make available slots and the hold invariant
  * ambiguous (docs/architecture.md, decisions).
  */
-export async function updateCapacity(db: PartnersDb, caller: Identity | null, input: UpdateCapacityInput): Promise<Capacity> {
+export async function updateCapacity(
+  db: PartnersDb,
+  caller: Identity | null,
+  input: UpdateCapacityInput,
+  requestId: string | null = null,
+): Promise<Capacity> {
   const service = isUuid(input.serviceId)
     ? await db.service.findUnique({ where: { id: input.serviceId }, select: { id: true, organisationId: true } })
     : null;
@@ -94,6 +101,8 @@ export async function updateCapacity(db: PartnersDb, caller: Identity | null, in
       before: created.length > 0 ? null : before!,
       after: after!,
     });
+    // Last statement: the audit chain's lock is held until commit (kit/audit/write.ts).
+    await writeAuditEvents(tx, [partnersChangeEvent(caller, requestId, 'capacity.update', { subjectId: service.id })]);
   });
   return db.capacity.findUniqueOrThrow({ where: { serviceId: service.id } });
 }

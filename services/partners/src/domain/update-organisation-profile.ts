@@ -1,3 +1,4 @@
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Province } from '@haven/kit/src/taxonomy';
@@ -5,6 +6,7 @@ import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { CareOrganisationKind, OrganisationProfile } from '../generated/prisma/client';
 import { coordinates, email, enumList, languageCodes, notNull, phone, postalCode, text } from './input-rules';
+import { partnersChangeEvent } from './audit-event';
 import { assertMayManageOrganisation } from './may-manage-organisation';
 
 export interface UpdateOrganisationProfileInput {
@@ -33,12 +35,14 @@ export const INTAKE_HOURS_MAX = 500;
 
 /**
  * Changes (or first creates) an organisation's directory profile. Checks who may, then the input,
- * and only then writes: a refused or invalid request changes nothing.
+ * and only then writes: a refused or invalid request changes nothing. The write and its audit event commit
+ * together (the event last: it takes the chain lock until commit).
  */
 export async function updateOrganisationProfile(
   db: PartnersDb,
   caller: Identity | null,
   input: UpdateOrganisationProfileInput,
+  requestId: string | null = null,
 ): Promise<OrganisationProfile> {
   assertMayManageOrganisation(caller, input.organisationId);
   if (!isUuid(input.organisationId)) throw badInput('organisationId', 'organisationId is not a valid id');
@@ -62,16 +66,22 @@ export async function updateOrganisationProfile(
   };
 
   const existing = await db.organisationProfile.findUnique({ where: { organisationId: input.organisationId } });
-  if (!existing) {
-    // Identity creates organisations; their directory entry starts with the first edit here.
-    if (!changes.province || !changes.city) {
-      throw badInput(changes.province ? 'city' : 'province', 'A new profile needs a province and a city');
-    }
-    return db.organisationProfile.upsert({
-      where: { organisationId: input.organisationId },
-      create: { ...changes, organisationId: input.organisationId, province: changes.province, city: changes.city },
-      update: changes,
-    });
+  // Identity creates organisations; their directory entry starts with the first edit here.
+  if (!existing && (!changes.province || !changes.city)) {
+    throw badInput(changes.province ? 'city' : 'province', 'A new profile needs a province and a city');
   }
-  return db.organisationProfile.update({ where: { organisationId: input.organisationId }, data: changes });
+  const { province, city } = changes;
+  return db.$transaction(async (tx) => {
+    const profile = existing
+      ? await tx.organisationProfile.update({ where: { organisationId: input.organisationId }, data: changes })
+      : await tx.organisationProfile.upsert({
+          where: { organisationId: input.organisationId },
+          create: { ...changes, organisationId: input.organisationId, province: province!, city: city! },
+          update: changes,
+        });
+    await writeAuditEvents(tx, [
+      partnersChangeEvent(caller, requestId, 'directory.profile.update', { subjectId: input.organisationId }),
+    ]);
+    return profile;
+  });
 }

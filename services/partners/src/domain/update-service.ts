@@ -1,10 +1,12 @@
 import { AppError } from '@haven/kit/src/errors';
+import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Province, ServiceType } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { ExploitationType, Gender, Service } from '../generated/prisma/client';
 import { ageBound, ageRange, coordinates, enumList, languageCodes, notNull, postalCode, text } from './input-rules';
+import { partnersChangeEvent } from './audit-event';
 import { assertMayManageOrganisation } from './may-manage-organisation';
 
 export interface UpdateServiceInput {
@@ -35,7 +37,12 @@ export const SERVICE_DESCRIPTION_MAX = 2000;
 export const EXCLUSIONS_MAX = 2000;
 
 /** Changes a service of the caller's own organisation (or any, for a network admin). */
-export async function updateService(db: PartnersDb, caller: Identity | null, input: UpdateServiceInput): Promise<Service> {
+export async function updateService(
+  db: PartnersDb,
+  caller: Identity | null,
+  input: UpdateServiceInput,
+  requestId: string | null = null,
+): Promise<Service> {
   const current = isUuid(input.id) ? await db.service.findUnique({ where: { id: input.id } }) : null;
   if (!current) throw new AppError('NOT_FOUND', 'Service not found');
   assertMayManageOrganisation(caller, current.organisationId);
@@ -63,11 +70,15 @@ export async function updateService(db: PartnersDb, caller: Identity | null, inp
   };
 
   // The age range was checked against the bounds read above; write only if they are still those,
-  // so two concurrent half-updates cannot together leave minAge > maxAge.
-  const { count } = await db.service.updateMany({
-    where: { id: current.id, minAge: current.minAge, maxAge: current.maxAge },
-    data: changes,
+  // so two concurrent half-updates cannot together leave minAge > maxAge. The audit event commits with the
+  // change (last statement: it holds the chain lock until commit).
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.service.updateMany({
+      where: { id: current.id, minAge: current.minAge, maxAge: current.maxAge },
+      data: changes,
+    });
+    if (count === 0) throw new AppError('CONFLICT', 'The service changed meanwhile; reload and try again');
+    await writeAuditEvents(tx, [partnersChangeEvent(caller, requestId, 'directory.service.update', { subjectId: current.id })]);
   });
-  if (count === 0) throw new AppError('CONFLICT', 'The service changed meanwhile; reload and try again');
   return db.service.findUniqueOrThrow({ where: { id: current.id } });
 }

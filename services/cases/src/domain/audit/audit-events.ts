@@ -1,17 +1,10 @@
+import { auditActor as kitAuditActor, type AuditActor } from '@haven/kit/src/audit/actor';
 import type { AuditEventInput } from '@haven/kit/src/audit/write';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 
-/** Who did it, as the audit trail records it: a user in a role, an integration token, or the system (a job). */
-export function auditActor(caller: Identity | null, requestId: string | null): Pick<AuditEventInput, 'part' | 'requestId' | 'actorKind' | 'actorUserId' | 'actorOrganisationId' | 'actorRole'> {
-  if (!caller) return { part: 'cases', requestId, actorKind: 'system', actorUserId: null, actorOrganisationId: null, actorRole: null };
-  return {
-    part: 'cases',
-    requestId,
-    actorKind: caller.kind === 'integration' ? 'integration' : 'user',
-    actorUserId: caller.subject,
-    actorOrganisationId: caller.organisationId,
-    actorRole: caller.kind === 'integration' ? null : caller.roles.join(',') || null,
-  };
+/** Who did it, as the audit trail records it (kit's auditActor, written as the cases part). */
+export function auditActor(caller: Identity | null, requestId: string | null): AuditActor {
+  return kitAuditActor('cases', caller, requestId);
 }
 
 /** A state change of a case or referral, for the audit trail. */
