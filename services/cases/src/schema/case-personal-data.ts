@@ -65,7 +65,11 @@ export const CasePersonalData = builder.objectRef<PersonalDataView & { emergency
 });
 
 /** What Case.personalData resolves to: the gate's answer, then the case's rows (one query per request). */
-export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Promise<PersonalDataView & { emergency: EmergencyFlag[] }> {
+export async function resolvePersonalData(
+  view: CaseView,
+  ctx: CasesContext,
+  requested: ReadonlySet<VaultCategory> = new Set(VAULT_CATEGORIES),
+): Promise<PersonalDataView & { emergency: EmergencyFlag[] }> {
   const gate = ctx.settings.personalDataGate ?? consentGate;
   // A gate that cannot answer (e.g. the consent service is down) means no: everything is withheld, the
   // rest of the response stands.
@@ -73,19 +77,26 @@ export async function resolvePersonalData(view: CaseView, ctx: CasesContext): Pr
     ctx.log.warn('personal data gate failed: withheld', { requestId: ctx.requestId, caseId: view.id, error: error instanceof Error ? error.name : 'unknown' });
     return new Map<VaultCategory, ReadBasis>();
   });
+  // `withheld` tells what the caller may not read, asked or not; what is opened (and recorded) is only what
+  // the query asked for.
+  const opening = new Map([...bases].filter(([category]) => requested.has(category)));
   // No read without its audit record: when the trail cannot be written, everything is withheld.
-  const recorded = await recordReads(ctx, readEvents(ctx, view, bases)).then(
+  const recorded = await recordReads(ctx, readEvents(ctx, view, opening)).then(
     () => true,
     (error: unknown) => {
       ctx.log.error('audit write failed: personal data withheld', { requestId: ctx.requestId, caseId: view.id, error: error instanceof Error ? error.name : 'unknown' });
       return false;
     },
   );
-  if (!recorded) bases.clear();
-  const readable = new Set(bases.keys());
-  // Nothing readable: no rows loaded, nothing opened.
-  const rows = readable.size > 0 ? await vaultRowsByCase(ctx).load(view.id) : [];
-  const opened = openPersonalData(ctx.settings.keyRing, view.id, rows, readable, ctx.log, ctx.requestId);
+  if (!recorded) {
+    bases.clear();
+    opening.clear();
+  }
+  // Nothing to open: no rows loaded.
+  const rows = opening.size > 0 ? await vaultRowsByCase(ctx).load(view.id) : [];
+  const opened = openPersonalData(ctx.settings.keyRing, view.id, rows, new Set(opening.keys()), ctx.log, ctx.requestId);
+  // Categories readable but not asked for are not withheld: they were simply not opened.
+  opened.withheld = opened.withheld.filter((category) => !(bases.has(category) && !requested.has(category)));
   const emergency: EmergencyFlag[] = [];
   for (const [category, basis] of bases) {
     if (basis.kind === 'EMERGENCY' && !opened.withheld.includes(category)) emergency.push({ category, reason: basis.reason, expiresAt: basis.expiresAt });

@@ -11,6 +11,7 @@ import type { PersonalDataInput } from '../domain/vault-fields';
 import { updateCasePersonalData } from '../domain/vault-update';
 import { casesLoaders } from '../loaders';
 import { CasePersonalData, CasePersonalDataInput, resolvePersonalData } from './case-personal-data';
+import { requestedCategories } from './requested-categories';
 import { OrganisationRef } from './organisation';
 import { ServiceTypeEnum } from './service-type';
 import { UserRef } from './user';
@@ -55,7 +56,7 @@ export const CaseObject = builder.prismaObject('Case', {
     personalData: t.field({
       type: CasePersonalData,
       // Every Case in a response carries its access (domain/case-access.ts); the gate reads it.
-      resolve: (row, _args, ctx) => resolvePersonalData(row as CaseView, ctx),
+      resolve: (row, _args, ctx, info) => resolvePersonalData(row as CaseView, ctx, requestedCategories(info)),
     }),
   }),
 });

@@ -81,3 +81,26 @@ describe('the personal-data gate', () => {
     }
   });
 });
+
+describe('what a read opens and records', () => {
+  it('opens and audits only the categories the query selects; asking for withheld alone opens nothing', async () => {
+    const cases = await startWith(contactOnlyForPartners);
+    try {
+      const coordinator = caller(randomUUID(), ['COORDINATOR']);
+      const created = await cases.gql({ query: CREATE, variables: { input: INPUT } }, coordinator);
+      const caseId = created.body?.data?.createCase.id as string;
+      const readOf = async (selection: string) => {
+        const res = await cases.gql({ query: `query ($id: ID!) { case(id: $id) { personalData { ${selection} } } }`, variables: { id: caseId } }, coordinator);
+        return res.body?.data?.case.personalData;
+      };
+      expect(await readOf('contact { phone } withheld')).toEqual({ contact: { phone: '+31 6 0000 0002' }, withheld: [] });
+      expect(await readOf('... on CasePersonalData { health { notes } }')).toEqual({ health: { notes: 'Voorbeeld' } });
+      expect(await readOf('withheld')).toEqual({ withheld: [] });
+      const reads = await cases.admin.$queryRaw<{ categories: string[] }[]>`
+        SELECT "categories" FROM "audit"."AuditEvent" WHERE "caseId" = ${caseId}::uuid AND "action" = 'personal-data.read' ORDER BY "seq"`;
+      expect(reads.map((r) => r.categories)).toEqual([['CONTACT'], ['HEALTH']]);
+    } finally {
+      await cases.close();
+    }
+  });
+});
