@@ -117,7 +117,7 @@ describe('recording and withdrawing consent', () => {
           caseId: caseIds.adult,
           caseOrganisationId: orgA,
           categories: ['IDENTITY', 'CONTACT'],
-          purpose: null,
+          purpose: 'REFERRAL_CARE',
         },
       ]);
     });

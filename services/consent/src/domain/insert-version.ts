@@ -60,7 +60,8 @@ export async function insertVersion(
       // Only coordinators of the case's coordinating organisation change its consent (checked with cases).
       caseOrganisationId: actor.organisationId,
       categories: [...categories],
-      purpose: null,
+      // The purposes the version covers (one event, so joined: e.g. "REFERRAL_CARE,STATISTICS").
+      purpose: row.purposes.join(',') || null,
       consentRecordId: row.id,
     },
   ]);
