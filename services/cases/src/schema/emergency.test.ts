@@ -78,3 +78,21 @@ describe('emergency access (break glass)', () => {
     expect([seen.contact, seen.emergency]).toEqual([null, []]);
   });
 });
+
+describe('emergency access ends with the referral', () => {
+  it('opens nothing once the organisation has no active referral of the case, even before the grant expires', async () => {
+    const res = await cases.gql(
+      { query: CREATE, variables: { input: { urgency: 'IMMEDIATE', needs: ['SHELTER'], personalData: { contact: { whereabouts: 'Station Zwolle' } } } } },
+      coordinator,
+    );
+    const otherCase = res.body?.data?.createCase.id as string;
+    const referral = await createTestReferral(cases.admin, { caseId: otherCase, organisationId: partner, coordinatingOrganisationId: centre, state: 'ACCEPTED' });
+    const granted = await cases.gql({ query: GRANT, variables: { input: { caseId: otherCase, organisationId: partner, category: 'CONTACT', reason: REASON } } }, coordinator);
+    expect(granted.body?.errors).toBeUndefined();
+    const read = () => cases.gql({ query: ENTITIES, variables: { r: [{ __typename: 'Case', id: otherCase }] } }, caller(partner, ['PARTNER_STAFF']));
+    expect((await read()).body?.data?._entities[0].personalData.contact).toEqual({ whereabouts: 'Station Zwolle' });
+    await cases.admin.referral.update({ where: { id: referral.id }, data: { state: 'WITHDRAWN' } });
+    const after = (await read()).body?.data?._entities[0].personalData;
+    expect([after.contact, after.emergency, after.withheld]).toEqual([null, [], ['IDENTITY', 'CONTACT', 'HEALTH', 'CASE_NOTES']]);
+  });
+});

@@ -1,3 +1,4 @@
+import { AppError } from '@haven/kit/src/errors';
 import { callInternal } from '@haven/kit/src/http/internal-client';
 import type { CasesContext } from '../../context';
 import type { VaultCategory } from '../../generated/prisma/enums';
@@ -31,6 +32,7 @@ export async function decideConsent(ctx: CasesContext, questions: ConsentQuestio
     timeoutMs: 3_000,
     onFailure: (failure) => ctx.log.warn('internal call failed', { ...failure, requestId: ctx.requestId }),
   });
-  if (!Array.isArray(answers) || answers.length !== questions.length) throw new Error('consent answered the wrong number of questions');
+  // A malformed answer is no answer: the callers fail closed on SERVICE_UNAVAILABLE.
+  if (!Array.isArray(answers) || answers.length !== questions.length) throw new AppError('SERVICE_UNAVAILABLE', 'A part of Haven could not answer; try again');
   return answers;
 }

@@ -77,7 +77,11 @@ export async function sendReferral(ctx: CasesContext, input: { caseId: string; s
       at: sentAt,
     });
     await writeAuditEvents(tx, [
-      changeEvent(caller, ctx.requestId, 'referral.send', { caseId: found.id, caseOrganisationId: found.coordinatingOrganisationId, referralId: referral.id }),
+      {
+        ...changeEvent(caller, ctx.requestId, 'referral.send', { caseId: found.id, caseOrganisationId: found.coordinatingOrganisationId, referralId: referral.id }),
+        // The basis that allowed sharing the case with that organisation.
+        consentRecordId: basis.recordId,
+      },
     ]);
     return referral;
   });
