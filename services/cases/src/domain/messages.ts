@@ -143,13 +143,22 @@ export async function postMessage(db: CasesDb, keyRing: KeyRing, caller: Identit
  * The caller's side has read the thread: everything sent so far. The marker never moves backwards (two
  * tabs, a slow request), and it covers the newest message even when that one's time is a hair ahead.
  */
-export async function markMessagesRead(db: CasesDb, caller: Identity | null, referralId: unknown): Promise<MessageThreadView> {
+export async function markMessagesRead(db: CasesDb, caller: Identity | null, referralId: unknown, requestId: string | null = null): Promise<MessageThreadView> {
   const thread = await threadFor(db, caller, referralId);
   const id = thread.referral.id;
-  await db.$executeRaw`
-    INSERT INTO ${MESSAGE_READ} ("referralId", "side", "lastReadAt")
-    VALUES (${id}::uuid, ${thread.side}::${THREAD_SIDE},
-            GREATEST(clock_timestamp(), (SELECT max("sentAt") FROM ${MESSAGE} WHERE "referralId" = ${id}::uuid)))
-    ON CONFLICT ("referralId", "side") DO UPDATE SET "lastReadAt" = GREATEST(${MESSAGE_READ}."lastReadAt", EXCLUDED."lastReadAt")`;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO ${MESSAGE_READ} ("referralId", "side", "lastReadAt")
+      VALUES (${id}::uuid, ${thread.side}::${THREAD_SIDE},
+              GREATEST(clock_timestamp(), (SELECT max("sentAt") FROM ${MESSAGE} WHERE "referralId" = ${id}::uuid)))
+      ON CONFLICT ("referralId", "side") DO UPDATE SET "lastReadAt" = GREATEST(${MESSAGE_READ}."lastReadAt", EXCLUDED."lastReadAt")`;
+    await writeAuditEvents(tx, [
+      changeEvent(caller, requestId, 'message.mark-read', {
+        caseId: thread.referral.caseId,
+        caseOrganisationId: thread.referral.coordinatingOrganisationId,
+        referralId: id,
+      }),
+    ]);
+  });
   return thread;
 }

@@ -1,5 +1,6 @@
 import { open, SealError } from '@haven/kit/src/crypto/sealed';
 import { builder } from '../builder';
+import { recordThreadRead } from '../domain/audit/audit-reads';
 import type { CasesContext } from '../context';
 import { markMessagesRead, messageAad, postMessage, threadOfReferral, type MessageThreadView, type MessageView } from '../domain/messages';
 import { loadMessages, MESSAGE_PAGE_DEFAULT, MESSAGE_PAGE_MAX, unreadCountLoader, type MessagePage } from '../domain/messages-thread';
@@ -12,7 +13,16 @@ export const ThreadSideEnum = builder.enumType('ThreadSide', {
 });
 
 /** Null when the body does not open (a key missing from the ring, a damaged row): the thread still loads. */
-function openBody(message: MessageView, ctx: CasesContext): string | null {
+async function openBody(message: MessageView, ctx: CasesContext): Promise<string | null> {
+  // No body without its audit record (NEN 7513): if the trail cannot be written, the body is withheld.
+  const recorded = await recordThreadRead(ctx, message.referral).then(
+    () => true,
+    () => {
+      ctx.log.error('audit write failed: message body withheld', { requestId: ctx.requestId, messageId: message.id });
+      return false;
+    },
+  );
+  if (!recorded) return null;
   try {
     return open(ctx.settings.keyRing, { keyId: message.keyId, sealed: Buffer.from(message.sealed) }, messageAad(message.id));
   } catch (error) {
@@ -95,6 +105,6 @@ builder.mutationFields((t) => ({
     type: MessageThreadRef,
     description: "The caller's side has read the thread up to now.",
     args: { referralId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => markMessagesRead(ctx.db, ctx.caller, String(args.referralId)),
+    resolve: (_root, args, ctx) => markMessagesRead(ctx.db, ctx.caller, String(args.referralId), ctx.requestId),
   }),
 }));

@@ -69,7 +69,7 @@ export interface AuditEventPage {
 export const AUDIT_PAGE_DEFAULT = 50;
 
 /** What a person may learn about reads of their case data (DESIGN.md "Audit": the right to know). */
-export const CASE_ACCESS_ACTIONS = ['personal-data.read', 'emergency-access.grant'] as const;
+export const CASE_ACCESS_ACTIONS = ['personal-data.read', 'message.read', 'emergency-access.grant'] as const;
 
 /** Opaque to clients, like kit's cursors: base64url of "seq:<n>", checked on the way back in. */
 export function encodeSeqCursor(seq: string): string {

@@ -13,7 +13,7 @@ const CaseAccessEntryType = builder.objectRef<AuditEventRecord>('CaseAccessEntry
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.expose('at', { type: 'DateTime' }),
-    action: t.exposeString('action', { description: "'personal-data.read', or 'emergency-access.grant' for an emergency opening." }),
+    action: t.exposeString('action', { description: "'personal-data.read', 'message.read' (the referral's message thread), or 'emergency-access.grant' for an emergency opening." }),
     actorKind: t.exposeString('actorKind', { description: "'user' or 'integration' (an API token)." }),
     actorUser: t.field({
       type: UserType,

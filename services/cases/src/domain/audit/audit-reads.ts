@@ -53,3 +53,27 @@ function readsWriter(ctx: CasesContext) {
     ),
   );
 }
+
+/**
+ * A thread's message bodies are free text about the person: opening them is recorded like a personal-data
+ * read — once per thread per request, whatever the number of messages, before the first body leaves.
+ */
+export function recordThreadRead(ctx: CasesContext, thread: { id: string; caseId: string; coordinatingOrganisationId: string }): Promise<void> {
+  const recorded = requestLoader(ctx, 'audit.thread-reads', () => new Map<string, Promise<void>>());
+  let pending = recorded.get(thread.id);
+  if (!pending) {
+    pending = recordReads(ctx, [
+      {
+        ...auditActor(ctx.caller, ctx.requestId),
+        action: 'message.read',
+        caseId: thread.caseId,
+        caseOrganisationId: thread.coordinatingOrganisationId,
+        referralId: thread.id,
+        categories: [],
+        purpose: 'REFERRAL_CARE',
+      },
+    ]);
+    recorded.set(thread.id, pending);
+  }
+  return pending;
+}
