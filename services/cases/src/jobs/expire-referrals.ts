@@ -15,11 +15,18 @@ import { planTransition } from '../domain/referrals/transitions';
  * either wins the row lock (the job skips it) or finds it expired (INVALID_TRANSITION). A sent referral
  * holds no slot, so nothing is released; the answer "expired" goes to partners' response record.
  */
-export async function expireOverdueReferrals(db: CasesDb, call: PartnersCall, batchSize = 100): Promise<number> {
+export async function expireOverdueReferrals(
+  db: CasesDb,
+  call: PartnersCall,
+  options: { batchSize?: number; /** Only these cases (a run for one case, or a test that shares its database). */ caseIds?: string[] } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 100;
+  const onlyCases = options.caseIds ?? null;
   const expiredIds = await db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string; caseId: string; coordinatingOrganisationId: string; state: ReferralState; deadlineAt: Date }[]>`
       SELECT "id", "caseId", "coordinatingOrganisationId", "state", "deadlineAt" FROM ${REFERRAL}
        WHERE "state" = 'SENT' AND "deadlineAt" < now()
+         AND (${onlyCases}::uuid[] IS NULL OR "caseId" = ANY(${onlyCases}::uuid[]))
        ORDER BY "deadlineAt" LIMIT ${batchSize}
        FOR UPDATE SKIP LOCKED`;
     const now = new Date();

@@ -55,8 +55,8 @@ describe('expireOverdueReferrals', () => {
     const kase = await createTestCase(admin, { coordinatingOrganisationId });
     const notDue = await createTestReferral(admin, { caseId: kase.id, organisationId, coordinatingOrganisationId, serviceId });
 
-    const counts = await Promise.all([1, 2, 3].map(() => expireOverdueReferrals(db, call, 5)));
-    while ((await expireOverdueReferrals(db, call, 5)) > 0);
+    const counts = await Promise.all([1, 2, 3].map(() => expireOverdueReferrals(db, call, { batchSize: 5 })));
+    while ((await expireOverdueReferrals(db, call, { batchSize: 5 })) > 0);
     expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12);
 
     const ids = due.map((r) => r.id);
