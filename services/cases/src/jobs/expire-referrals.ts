@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
 import { changeEvent } from '../domain/audit/audit-events';
@@ -21,6 +22,8 @@ export async function expireOverdueReferrals(
   options: { batchSize?: number; /** Only these cases (a run for one case, or a test that shares its database). */ caseIds?: string[] } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 100;
+  // The round's own id stands in for a request id: it ties the round's audit events (and logs) together.
+  const runId = randomUUID();
   const onlyCases = options.caseIds ?? null;
   const expiredIds = await db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string; caseId: string; coordinatingOrganisationId: string; state: ReferralState; deadlineAt: Date }[]>`
@@ -38,7 +41,7 @@ export async function expireOverdueReferrals(
       const event = { caseId: referral.caseId, referralId: referral.id, actor: SYSTEM_ACTOR, reasonCode: 'DEADLINE_PASSED', at: now };
       await appendTimelineEvent(tx, { ...event, kind: plan.event, fromState: plan.from, toState: plan.to });
       await appendTimelineEvent(tx, { ...event, kind: 'REFERRAL_ESCALATED' });
-      audited.push(changeEvent(null, null, 'referral.expire', { caseId: referral.caseId, caseOrganisationId: referral.coordinatingOrganisationId, referralId: referral.id }));
+      audited.push(changeEvent(null, runId, 'referral.expire', { caseId: referral.caseId, caseOrganisationId: referral.coordinatingOrganisationId, referralId: referral.id }));
     }
     await writeAuditEvents(tx, audited);
     return due.map((referral) => referral.id);
