@@ -1,6 +1,6 @@
 import type { SubgraphName } from '@haven/kit/src/taxonomy';
 import { TEST_ORGANISATIONS, TEST_USERS, type TestUserKey } from './fixtures';
-import type { Scenario, TokenActor } from './access-matrix-scenario';
+import { TOKEN_SCOPES, type Scenario, type TokenActor } from './access-matrix-scenario';
 import type { Stack } from './stack';
 import { identityFor, postToSubgraph } from './trust';
 
@@ -27,7 +27,12 @@ export type Expect =
   /** Refused before any GraphQL ran (a request around the gateway). */
   | { status: number };
 
+/** A scope an API token may carry (GraphQL's spelling of e.g. referrals:read). */
+export type Scope = (typeof TOKEN_SCOPES)['token(all scopes)'][number];
+
 export interface Operation {
+  /** The scope that lets a token of the receiving partner try this at all; null: no scope does (people only). */
+  scope: Scope | null;
   subgraph: SubgraphName;
   query: string;
   variables: (s: Scenario) => Record<string, unknown>;
@@ -49,6 +54,47 @@ export interface Row {
   /** Another target of the operation (Operation.on); the operation's default variables otherwise. */
   on?: string;
   expect: Expect;
+}
+
+/** The issue's actor kinds (issue 5, "Access matrix test"): the structural check wants a row of each for every operation. */
+export const ACTOR_KINDS = [
+  'coordinator',
+  'staff of the receiving partner',
+  'admin of the receiving partner',
+  'staff of another partner',
+  'network admin',
+  'auditor',
+  'token with the scope',
+  'token without the scope',
+  'no token',
+  'bypass',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * Which of the issue's actors a row's actor is, for this operation. Partner A is the receiving partner of every
+ * referral in the scenario, and the tokens are partner A's. Where no scope lets a token do the operation
+ * (coordinator-only and admin-only operations), "the token with the scope" is the token with all scopes — it
+ * must still be refused — and any narrower token is "without".
+ */
+export function actorKindOf(actor: Actor, op: Operation): ActorKind {
+  if (actor in TOKEN_SCOPES) {
+    const scopes: readonly Scope[] = TOKEN_SCOPES[actor as TokenActor];
+    const withScope = op.scope === null ? actor === 'token(all scopes)' : scopes.includes(op.scope);
+    return withScope ? 'token with the scope' : 'token without the scope';
+  }
+  const KIND_OF: Record<Exclude<Actor, TokenActor>, ActorKind> = {
+    coordinatorA: 'coordinator',
+    coordinatorB: 'coordinator',
+    staffA: 'staff of the receiving partner',
+    adminA: 'admin of the receiving partner',
+    staffB: 'staff of another partner',
+    networkAdmin: 'network admin',
+    auditor: 'auditor',
+    'no token': 'no token',
+    bypass: 'bypass',
+  };
+  return KIND_OF[actor as Exclude<Actor, TokenActor>];
 }
 
 export const isAllowedOutcome = (expect: Expect) => 'data' in expect || 'includes' in expect;

@@ -49,6 +49,18 @@ export interface Scenario {
   refOverdue: string;
   /** A SENT referral the postMessage rows write to. */
   refPost: string;
+  /**
+   * One target per further allowed actor of the partner's workflow writes, so each of staff A, admin A and the
+   * token really succeeds at each step: SENT (accepted by admin A, then cancelled by the token), ACCEPTED at
+   * arrangement (cancelled by admin A), ACCEPTED (taken into care by admin A, closed by staff A), ACCEPTED
+   * (taken into care and closed by the token), and SENT twice (declined by staff A, by the token).
+   */
+  refAcceptByAdmin: string;
+  refCancelByAdmin: string;
+  refIntakeByAdmin: string;
+  refIntakeByToken: string;
+  refDeclineByStaff: string;
+  refDeclineByToken: string;
   /** A case whose consent record the withdrawConsent rows withdraw, and which recordConsent rows add to. */
   caseConsent: string;
   consentRecordToWithdraw: string;
@@ -110,7 +122,10 @@ export async function arrangeScenario(stack: Stack): Promise<Scenario> {
     referredCase(), referredCase(), referredCase(), referredCase(), referredCase(), referredCase(), referredCase(),
     consentedCase(), consentedCase(),
   ]);
-  await call('staffA', ACCEPT, { id: main.referralId });
+  const [acceptByAdmin, cancelByAdmin, intakeByAdmin, intakeByToken, declineByStaff, declineByToken] = await Promise.all([
+    referredCase(), referredCase(), referredCase(), referredCase(), referredCase(), referredCase(),
+  ]);
+  await Promise.all([main, cancelByAdmin, intakeByAdmin, intakeByToken].map((r) => call('staffA', ACCEPT, { id: r.referralId })));
   await call('coordinatorA', POST, { id: main.referralId, body: MESSAGE });
   await stack.dbs.cases.referral.update({ where: { id: overdue.referralId }, data: { deadlineAt: new Date(Date.now() - 3_600_000) } });
 
@@ -136,6 +151,12 @@ export async function arrangeScenario(stack: Stack): Promise<Scenario> {
     caseToSend: toSend.caseId,
     refOverdue: overdue.referralId,
     refPost: post.referralId,
+    refAcceptByAdmin: acceptByAdmin.referralId,
+    refCancelByAdmin: cancelByAdmin.referralId,
+    refIntakeByAdmin: intakeByAdmin.referralId,
+    refIntakeByToken: intakeByToken.referralId,
+    refDeclineByStaff: declineByStaff.referralId,
+    refDeclineByToken: declineByToken.referralId,
     caseConsent: consent.caseId,
     consentRecordToWithdraw: consent.recordId,
     tokens,
