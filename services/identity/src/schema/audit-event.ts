@@ -1,9 +1,9 @@
 import { builder } from '../builder';
+import { auditActorFields } from './audit-actor-fields';
 import { checkAuditChain, type AuditChainStatus } from '../domain/check-audit-chain';
 import { listAuditEvents, type AuditEventPage, type AuditEventRecord } from '../domain/read-audit-events';
-import { organisationLoader, userLoader } from './loaders';
+import { organisationLoader } from './loaders';
 import { OrganisationType } from './organisation';
-import { UserType } from './user';
 
 /**
  * One entry of the tamper-evident audit log (NEN 7513), for auditors: who did what, in which part, to which case
@@ -20,22 +20,7 @@ export const AuditEventType = builder.objectRef<AuditEventRecord>('AuditEvent').
     requestId: t.exposeString('requestId', { nullable: true, description: 'Ties the event to the request in the parts’ logs.' }),
     actorKind: t.exposeString('actorKind', { description: "'user', 'integration' (an API token) or 'system' (a job)." }),
     actorUserId: t.exposeID('actorUserId', { nullable: true, description: 'The user, or for an integration the API token id.' }),
-    actorUser: t.field({
-      type: UserType,
-      nullable: true,
-      resolve: (e, _args, ctx) => (e.actorKind === 'user' && e.actorUserId ? userLoader(ctx).load(e.actorUserId) : null),
-    }),
-    actorOrganisation: t.field({
-      type: OrganisationType,
-      nullable: true,
-      resolve: (e, _args, ctx) => (e.actorOrganisationId ? organisationLoader(ctx).load(e.actorOrganisationId) : null),
-    }),
-    actorRole: t.exposeString('actorRole', { nullable: true }),
-    onBehalfOfOrganisation: t.field({
-      type: OrganisationType,
-      nullable: true,
-      resolve: (e, _args, ctx) => (e.onBehalfOfOrganisationId ? organisationLoader(ctx).load(e.onBehalfOfOrganisationId) : null),
-    }),
+    ...auditActorFields(t),
     caseId: t.exposeID('caseId', { nullable: true }),
     caseOrganisation: t.field({
       type: OrganisationType,

@@ -1,8 +1,6 @@
 import { builder } from '../builder';
+import { auditActorFields } from './audit-actor-fields';
 import { listCaseAccess, type AuditEventPage, type AuditEventRecord } from '../domain/read-audit-events';
-import { organisationLoader, userLoader } from './loaders';
-import { OrganisationType } from './organisation';
-import { UserType } from './user';
 
 /**
  * One access to a case's personal data, as the person concerned may ask to know it through their coordinator
@@ -15,23 +13,7 @@ const CaseAccessEntryType = builder.objectRef<AuditEventRecord>('CaseAccessEntry
     at: t.expose('at', { type: 'DateTime' }),
     action: t.exposeString('action', { description: "'personal-data.read', 'message.read' (the referral's message thread), or 'emergency-access.grant' for an emergency opening." }),
     actorKind: t.exposeString('actorKind', { description: "'user' or 'integration' (an API token)." }),
-    actorUser: t.field({
-      type: UserType,
-      nullable: true,
-      resolve: (e, _args, ctx) => (e.actorKind === 'user' && e.actorUserId ? userLoader(ctx).load(e.actorUserId) : null),
-    }),
-    actorOrganisation: t.field({
-      type: OrganisationType,
-      nullable: true,
-      resolve: (e, _args, ctx) => (e.actorOrganisationId ? organisationLoader(ctx).load(e.actorOrganisationId) : null),
-    }),
-    actorRole: t.exposeString('actorRole', { nullable: true }),
-    onBehalfOfOrganisation: t.field({
-      type: OrganisationType,
-      nullable: true,
-      description: 'For an emergency grant: the receiving organisation it was opened for.',
-      resolve: (e, _args, ctx) => (e.onBehalfOfOrganisationId ? organisationLoader(ctx).load(e.onBehalfOfOrganisationId) : null),
-    }),
+    ...auditActorFields(t, 'For an emergency grant: the receiving organisation it was opened for.'),
     referralId: t.exposeID('referralId', { nullable: true }),
     categories: t.exposeStringList('categories'),
     purpose: t.exposeString('purpose', { nullable: true }),
