@@ -1,6 +1,9 @@
 /**
  * Prints each subgraph's SDL from its code into schema/<service>.graphql and composes them into
  * schema/supergraph.graphql, which the gateway serves as is (it never introspects subgraphs).
+ * From the supergraph it also derives the schema clients see (schema/api.graphql: no federation
+ * internals) and gql.tada's introspection types for the portal (web/src/graphql-env.d.ts), so a
+ * schema change that breaks a portal query fails `npm run typecheck`.
  *
  *   npm run compose             write the files
  *   npm run compose -- --check  exit 1 and name the stale files when the committed ones differ
@@ -8,12 +11,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
+import { buildSchema, introspectionFromSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const SCHEMA_DIR = join(REPO_ROOT, 'schema');
+export const PORTAL_SCHEMA_TYPES = join(REPO_ROOT, 'web', 'src', 'graphql-env.d.ts');
 
 /**
  * Each subgraph's builder and default address (the gateway overrides addresses from its config).
@@ -60,7 +66,25 @@ export function generateSchemaFiles(
   }
   for (const hint of result.hints) onHint(hint.toString());
   files.set(join(SCHEMA_DIR, 'supergraph.graphql'), withNewline(result.supergraphSdl));
+  const apiSdl = apiSchemaSdl(result.supergraphSdl);
+  files.set(join(SCHEMA_DIR, 'api.graphql'), apiSdl);
+  files.set(PORTAL_SCHEMA_TYPES, portalSchemaTypes(apiSdl));
   return files;
+}
+
+/** The schema as the gateway serves it to clients: the supergraph without join__/link__ internals. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return withNewline(printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()));
+}
+
+/**
+ * gql.tada's introspection types, as `gql.tada generate output` writes them (minified, preprocessed),
+ * made here from the API schema's SDL so that compose (and its --check) need no TypeScript project.
+ */
+export function portalSchemaTypes(apiSdl: string): string {
+  const introspection = introspectionFromSchema(buildSchema(apiSdl), { descriptions: false });
+  // Byte for byte what the CLI and the editor plugin (web/tsconfig.json) write, so neither makes it look stale.
+  return outputIntrospectionFile(minifyIntrospection(introspection), { fileType: '.d.ts', shouldPreprocess: true });
 }
 
 /** The generated files whose committed copy is missing or different. */

@@ -3,14 +3,14 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { callGateway, type GatewayFailure } from './gateway';
-import { meOperation, type Membership } from './operations/identity';
+import { meOperation, type Membership, type SessionUser } from './operations/identity';
 import { readSessionToken } from './session-cookie';
 import type { OrganisationKind, Role } from './vocabulary';
 
 export type SessionOrganisation = { id: string; name: string; kind: OrganisationKind };
 
 export type Session = {
-  user: { id: string; displayName: string; email: string };
+  user: SessionUser;
   activeOrganisation: SessionOrganisation | null;
   /** Roles in the active organisation (empty before one is chosen). */
   roles: Role[];

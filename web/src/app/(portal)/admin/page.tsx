@@ -20,7 +20,7 @@ export default async function AdminPage() {
     return <ErrorNotice failure={result.failure} />;
   }
   const organisations = [...result.data.organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const users = [...result.data.users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  const users = [...result.data.users].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'nl'));
 
   return (
     <>
@@ -46,7 +46,7 @@ export default async function AdminPage() {
                   <th scope="row">{user.displayName}</th>
                   <td className="break">{user.email}</td>
                   <td>
-                    {user.memberships.length === 0
+                    {!user.memberships?.length
                       ? common('none')
                       : user.memberships.map((m) => `${vocabulary.role(m.role)} · ${m.organisation.name}`).join('; ')}
                   </td>

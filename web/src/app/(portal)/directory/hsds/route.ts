@@ -1,5 +1,5 @@
 import { callGateway, type GatewayFailure } from '@/lib/gateway';
-import { mergeHsdsDirectories } from '@/lib/hsds-directory';
+import { hsdsDirectorySchema, mergeHsdsDirectories, type HsdsEntry } from '@/lib/hsds-directory';
 import { log } from '@/lib/log';
 import { directoryHsdsOperation } from '@/lib/operations/partners';
 
@@ -35,7 +35,14 @@ export async function GET(): Promise<Response> {
   const result = await callGateway(directoryHsdsOperation);
   if (!result.ok) return failed(result.failure);
 
-  const directory = mergeHsdsDirectories(result.data.directoryProfiles);
+  // `hsds` is a JSON scalar, typed `unknown`: check its shape before passing it on.
+  const entries: HsdsEntry[] = [];
+  for (const { organisation } of result.data.directoryProfiles) {
+    const hsds = hsdsDirectorySchema.nullable().safeParse(organisation.hsds);
+    if (!hsds.success) return failed({ kind: 'UNAVAILABLE' });
+    entries.push({ organisation: { id: organisation.id, name: organisation.name, hsds: hsds.data } });
+  }
+  const directory = mergeHsdsDirectories(entries);
   log.info('directory exported', {
     organizations: directory.organizations.length,
     services: directory.services.length,
