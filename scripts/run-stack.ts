@@ -143,8 +143,15 @@ async function main(): Promise<void> {
     if (applied > 0) say(`  applied ${applied} migration(s)`);
     const appUrl = (service: SubgraphName) => appDatabaseUrl(adminUrl, service, passwords[service]);
 
-    const seed = await seedDemoNetwork({ identity: appUrl('identity'), partners: appUrl('partners') });
+    // The vault's key ring: generated once into the data directory, given to the cases service only — and
+    // made before the seed, which seals the demo cases' personal data with it.
+    const vaultKeys = ensureKeyRingFile(join(dataDir, 'vault-keys'));
+    const seed = await seedDemoNetwork(
+      { identity: appUrl('identity'), partners: appUrl('partners'), cases: appUrl('cases'), consent: appUrl('consent') },
+      { vaultKeys },
+    );
     if (seed.seeded) say(`  seeded the demo network: ${seed.organisations} organisations, ${seed.services} services`);
+    if (seed.casesSeeded) say(`  seeded ${seed.cases} demo cases`);
 
     const graphqlUrl = (port: number) => `http://${local}:${port}/graphql`;
     const baseEnv: NodeJS.ProcessEnv = { ...process.env, HAVEN_KEYS_DIR: keysDir, HOST: host };
@@ -156,10 +163,7 @@ async function main(): Promise<void> {
       CASES_URL: graphqlUrl(ports.cases),
       CONSENT_URL: graphqlUrl(ports.consent),
     };
-    // The vault's key ring: generated once into the data directory, given to the cases service only.
-    const serviceSecrets: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = {
-      cases: { HAVEN_VAULT_KEYS: ensureKeyRingFile(join(dataDir, 'vault-keys')) },
-    };
+    const serviceSecrets: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = { cases: { HAVEN_VAULT_KEYS: vaultKeys } };
     const logFile = (part: string) => join(dataDir, 'logs', `${part}.log`);
     const tsx = ['--import', 'tsx'];
 
