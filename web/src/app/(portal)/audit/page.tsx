@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
+import { TableScroll } from '@/components/table-scroll';
 import { getTranslations, vocabulary } from '@/i18n/translate';
 import { enterArea } from '@/lib/enter-area';
 import { callGateway } from '@/lib/gateway';
@@ -30,7 +31,7 @@ export default async function AuditPage() {
 
       <section aria-labelledby="organisations-heading" className="section">
         <h2 id="organisations-heading">{t('organisations', { count: organisations.length })}</h2>
-        <div className="table-wrap">
+        <TableScroll labelledBy="organisations-heading">
           <table className="table">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export default async function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

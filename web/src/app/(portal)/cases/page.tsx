@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
+import { TableScroll } from '@/components/table-scroll';
 import { getTranslations, vocabulary } from '@/i18n/translate';
 import { enterArea } from '@/lib/enter-area';
 import { formatDateTime } from '@/lib/format';
@@ -25,13 +26,13 @@ export default async function CasesPage() {
   return (
     <>
       <div className="page-heading">
-        <h1>{t('title')}</h1>
+        <h1 id="cases-heading">{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
       </div>
       {cases.length === 0 ? (
         <p className="notice notice-info">{t('empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll labelledBy="cases-heading">
           <table className="table">
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export default async function CasesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
