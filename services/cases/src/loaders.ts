@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, requestLoader } from '@haven/kit/src/graphql/loaders';
+import { byIdLoader, groupLoader, requestLoader } from '@haven/kit/src/graphql/loaders';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { CasesContext } from './context';
-import type { Case, Referral, ReferralState, TimelineEvent } from './generated/prisma/client';
+import type { Case, EmergencyGrant, Referral, ReferralState, TimelineEvent } from './generated/prisma/client';
 
 /** Per-request loaders: all references of one kind in one request become one query. */
 export function casesLoaders(ctx: CasesContext) {
@@ -24,6 +24,11 @@ export function casesLoaders(ctx: CasesContext) {
       (referralIds) => ctx.db.timelineEvent.findMany({ where: { referralId: { in: referralIds } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
       (row) => row.referralId ?? '',
     ),
+    /** Every emergency grant of whole cases (coordinators), oldest first. */
+    emergencyGrantsByCase: groupLoader<EmergencyGrant>(
+      (caseIds) => ctx.db.emergencyGrant.findMany({ where: { caseId: { in: caseIds } }, orderBy: { grantedAt: 'asc' } }),
+      (row) => row.caseId,
+    ),
     /** States of the caller's organisation's referrals per case id (empty when it has none). */
     ownReferralStatesByCase: new DataLoader<string, ReferralState[]>(async (caseIds) => {
       const organisationId = ctx.caller?.organisationId;
@@ -37,13 +42,3 @@ export function casesLoaders(ctx: CasesContext) {
   }));
 }
 
-/** Rows of many parents in one query, handed back per parent key (ids that are not uuids get nothing). */
-function groupLoader<Row>(fetch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
-  return new DataLoader<string, Row[]>(async (keys) => {
-    const valid = keys.filter(isUuid);
-    const rows = valid.length > 0 ? await fetch(valid) : [];
-    const byKey = new Map<string, Row[]>();
-    for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
-}

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, requestLoader } from '@haven/kit/src/graphql/loaders';
+import { byIdLoader, groupBy, requestLoader } from '@haven/kit/src/graphql/loaders';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { ConsentContext } from './context';
 import { consentReaderOrganisation } from './domain/consent-access';
@@ -56,14 +56,4 @@ export function consentLoaders(ctx: ConsentContext) {
       }),
     };
   });
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }

@@ -1,14 +1,15 @@
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
-import { callInternal } from '@haven/kit/src/http/internal-client';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { CasesContext } from '../context';
 import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
 import { changeEvent } from './audit/audit-events';
+import { callForRequest } from './internal-call';
 import type { Case, Prisma } from '../generated/prisma/client';
 import { mayViewCase } from './case-access';
 import { ACTIVE_STATES } from './referral-access';
+import { lockCase } from '../sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,16 +21,7 @@ const MAX_REASON = 2000;
 /** Asks identity (POST /internal/coordinator-check, signed as cases, carrying the caller's identity). */
 export function coordinatorCheckVia(ctx: CasesContext): CoordinatorCheck {
   return async (userId, organisationId) => {
-    const result = await callInternal<{ isCoordinator: boolean }>({
-      keys: ctx.keys,
-      target: 'identity',
-      baseUrl: ctx.settings.identityUrl,
-      route: 'coordinator-check',
-      body: { userId, organisationId },
-      identityToken: ctx.identityToken,
-      requestId: ctx.requestId,
-      onFailure: (failure) => ctx.log.warn('internal call failed', { requestId: ctx.requestId, ...failure }),
-    });
+    const result = await callForRequest<{ isCoordinator: boolean }>(ctx, 'identity', 'coordinator-check', { userId, organisationId });
     return result?.isCoordinator === true;
   };
 }
@@ -54,7 +46,7 @@ export async function handOverCase(
     throw badInput('toUserId', 'Hand a case over only to an active coordinator of your organisation');
   }
   return db.$transaction(async (tx) => {
-    const locked = await lockCase(tx, row.id);
+    const locked = await lockedCase(tx, row.id);
     if (locked.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'A closed case cannot be handed over');
     const updated = await tx.case.update({ where: { id: row.id }, data: { coordinatorUserId: input.toUserId } });
     await tx.timelineEvent.create({
@@ -78,7 +70,7 @@ export async function closeCase(
   const { row, organisationId } = await coordinatedCase(db, caller, input.caseId);
   const reasonText = reason(input.reason);
   return db.$transaction(async (tx) => {
-    const locked = await lockCase(tx, row.id);
+    const locked = await lockedCase(tx, row.id);
     if (locked.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'The case is already closed');
     const active = await tx.referral.count({ where: { caseId: row.id, state: { in: [...ACTIVE_STATES] } } });
     if (active > 0) throw new AppError('INVALID_TRANSITION', 'A case with an active referral cannot be closed; withdraw or close the referral first');
@@ -102,10 +94,9 @@ async function coordinatedCase(db: CasesDb, caller: Identity | null, caseId: str
   return { row, organisationId: row.coordinatingOrganisationId };
 }
 
-async function lockCase(tx: Tx, caseId: string): Promise<{ status: Case['status'] }> {
-  // Raw SQL is not qualified by the adapter's schema option: name the table in full.
-  const [locked] = await tx.$queryRaw<{ status: Case['status'] }[]>`
-    SELECT "status"::text AS "status" FROM "cases"."Case" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
+/** The case row locked FOR UPDATE (sending locks it too), or NOT_FOUND. */
+async function lockedCase(tx: Tx, caseId: string) {
+  const locked = await lockCase(tx, caseId, 'UPDATE');
   if (!locked) throw new AppError('NOT_FOUND', 'Case not found');
   return locked;
 }

@@ -2,12 +2,11 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { KeyRing } from '@haven/kit/src/crypto/sealed';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import type { CasesDb } from '../db';
-import { Prisma } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
+import { IDEMPOTENCY_RECORD } from '../sql';
 
 export type Tx = Prisma.TransactionClient;
 
-// Raw SQL is not qualified by the adapter's schema option (only Prisma's own queries are).
-const IDEMPOTENCY_RECORD = Prisma.raw('"cases"."IdempotencyRecord"');
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
 /** How long a key replays; the clean-up job deletes older records (docs/operations.md). */

@@ -2,13 +2,10 @@ import DataLoader from 'dataloader';
 import { requestLoader } from '@haven/kit/src/graphql/loaders';
 import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage } from '@haven/kit/src/graphql/pagination';
 import type { CasesDb } from '../db';
-import { Prisma } from '../generated/prisma/client';
 import type { MessageThreadView, MessageView, ThreadParties } from './messages';
 import type { ReferralSide } from './referral-access';
+import { MESSAGE, MESSAGE_READ, THREAD_SIDE } from '../sql';
 
-const MESSAGE = Prisma.raw('"cases"."Message"');
-const MESSAGE_READ = Prisma.raw('"cases"."MessageRead"');
-const THREAD_SIDE = Prisma.raw('"cases"."ThreadSide"');
 
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = MAX_PAGE_SIZE;

@@ -5,16 +5,11 @@ import type { Identity } from '@haven/kit/src/trust/tokens';
 import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import type { CasesDb } from '../db';
 import { changeEvent } from './audit/audit-events';
-import { Prisma } from '../generated/prisma/client';
 import type { ThreadSide } from '../generated/prisma/enums';
 import { idempotencyHashKey, withIdempotency } from './idempotency';
+import { lockCase, MESSAGE, MESSAGE_READ, THREAD_SIDE } from '../sql';
 import { referralSideOf, type ReferralSide } from './referral-access';
 
-// Raw SQL is not qualified by the adapter's schema option (only Prisma's own queries are).
-const MESSAGE = Prisma.raw('"cases"."Message"');
-const MESSAGE_READ = Prisma.raw('"cases"."MessageRead"');
-const CASE = Prisma.raw('"cases"."Case"');
-const THREAD_SIDE = Prisma.raw('"cases"."ThreadSide"');
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
@@ -110,8 +105,7 @@ export async function postMessage(db: CasesDb, keyRing: KeyRing, caller: Identit
       hashKey: idempotencyHashKey(keyRing),
     },
     async (tx, messageId) => {
-      const [kase] = await tx.$queryRaw<{ status: string }[]>`
-        SELECT "status"::text AS "status" FROM ${CASE} WHERE "id" = ${thread.referral.caseId}::uuid FOR SHARE`;
+      const kase = await lockCase(tx, thread.referral.caseId, 'SHARE');
       if (kase?.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'The case is closed: its threads take no new messages');
       const sealed = seal(keyRing, body, messageAad(messageId));
       // Never earlier than the thread's last message: a message posted after another one committed always

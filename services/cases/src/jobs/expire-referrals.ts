@@ -5,7 +5,7 @@ import { changeEvent } from '../domain/audit/audit-events';
 import type { ReferralState } from '../generated/prisma/enums';
 import type { PartnersCall } from '../domain/referrals/partners-client';
 import { reportResponse } from '../domain/referrals/report-response';
-import { REFERRAL } from '../domain/referrals/sql';
+import { REFERRAL } from '../sql';
 import { appendTimelineEvent, SYSTEM_ACTOR } from '../domain/referrals/timeline';
 import { planTransition } from '../domain/referrals/transitions';
 

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { casesLoaders } from '../loaders';
 import { grantEmergencyAccess } from '../domain/emergency/grant-emergency-access';
 import type { VaultCategory } from '../generated/prisma/enums';
 import { VaultCategoryEnum } from './case-personal-data';
@@ -46,6 +47,6 @@ builder.prismaObjectField('Case', 'emergencyGrants', (t) =>
   t.field({
     type: [EmergencyGrantObject],
     description: 'Every emergency grant of the case, active or expired (coordinators of its organisation).',
-    resolve: (row, _args, ctx) => ctx.db.emergencyGrant.findMany({ where: { caseId: row.id }, orderBy: { grantedAt: 'asc' } }),
+    resolve: (row, _args, ctx) => casesLoaders(ctx).emergencyGrantsByCase.load(row.id),
   }),
 );

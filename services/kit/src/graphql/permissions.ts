@@ -43,38 +43,29 @@ export const isUser = rule('isUser', { cache: 'contextual' })((_parent, _args, c
   return ctx.caller.kind === 'user' ? true : notAllowed();
 });
 
-const roleRules = new Map<string, ShieldRule>();
+const memoizedRules = new Map<string, ShieldRule>();
 
 /**
- * Holds at least one of the roles in the active organisation. Depends on the caller only. One rule per
- * set of roles: graphql-shield refuses two different rules with the same name in one map, and several
- * rule files ask for the same roles.
+ * One rule per name: graphql-shield refuses two different rules with the same name in one map, and several
+ * rule files ask for the same roles or scopes. The rule depends on the caller only.
  */
-export function hasRole(...roles: Role[]): ShieldRule {
-  const name = `hasRole:${[...roles].sort().join(',')}`;
-  const existing = roleRules.get(name);
-  if (existing) return existing;
-  const created = rule(name, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
-    if (!ctx.caller) return notSignedIn();
-    // An integration carries no roles; userWithRole says so explicitly, should a token ever be signed with some.
-    return userWithRole(ctx.caller, roles) ? true : notAllowed();
-  });
-  roleRules.set(name, created);
-  return created;
-}
-
-const scopeRules = new Map<string, ShieldRule>();
-
-/** One rule per name, as for hasRole: graphql-shield refuses two different rules with the same name. */
 function memoized(name: string, check: (caller: Identity) => boolean): ShieldRule {
-  const existing = scopeRules.get(name);
+  const existing = memoizedRules.get(name);
   if (existing) return existing;
   const created = rule(name, { cache: 'contextual' })((_parent, _args, ctx: AuthContext) => {
     if (!ctx.caller) return notSignedIn();
     return check(ctx.caller) ? true : notAllowed();
   });
-  scopeRules.set(name, created);
+  memoizedRules.set(name, created);
   return created;
+}
+
+/**
+ * Holds at least one of the roles in the active organisation. An integration carries no roles; userWithRole
+ * says so explicitly, should a token ever be signed with some.
+ */
+export function hasRole(...roles: Role[]): ShieldRule {
+  return memoized(`hasRole:${[...roles].sort().join(',')}`, (caller) => userWithRole(caller, roles));
 }
 
 /** An integration (API token) of an organisation whose token carries the scope. Users never pass. */

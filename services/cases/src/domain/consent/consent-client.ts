@@ -1,5 +1,5 @@
 import { AppError } from '@haven/kit/src/errors';
-import { callInternal } from '@haven/kit/src/http/internal-client';
+import { callForRequest } from '../internal-call';
 import type { CasesContext } from '../../context';
 import type { VaultCategory } from '../../generated/prisma/enums';
 
@@ -21,17 +21,7 @@ export interface ConsentAnswer {
  */
 export async function decideConsent(ctx: CasesContext, questions: ConsentQuestion[]): Promise<ConsentAnswer[]> {
   if (questions.length === 0) return [];
-  const { answers } = await callInternal<{ answers: ConsentAnswer[] }>({
-    keys: ctx.keys,
-    target: 'consent',
-    baseUrl: ctx.settings.consentUrl,
-    route: 'decide',
-    body: { questions },
-    identityToken: ctx.identityToken,
-    requestId: ctx.requestId,
-    timeoutMs: 3_000,
-    onFailure: (failure) => ctx.log.warn('internal call failed', { ...failure, requestId: ctx.requestId }),
-  });
+  const { answers } = await callForRequest<{ answers: ConsentAnswer[] }>(ctx, 'consent', 'decide', { questions }, 3_000);
   // A malformed answer is no answer: the callers fail closed on SERVICE_UNAVAILABLE.
   if (!Array.isArray(answers) || answers.length !== questions.length) throw new AppError('SERVICE_UNAVAILABLE', 'A part of Haven could not answer; try again');
   return answers;

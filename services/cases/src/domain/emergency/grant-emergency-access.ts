@@ -7,7 +7,7 @@ import type { VaultCategory } from '../../generated/prisma/enums';
 import { changeEvent } from '../audit/audit-events';
 import { mayViewCase } from '../case-access';
 import { ACTIVE_STATES } from '../referral-access';
-import { CASE } from '../referrals/sql';
+import { lockCase } from '../../sql';
 import { VAULT_CATEGORIES } from '../vault-fields';
 
 const HOUR_MS = 3_600_000;
@@ -37,7 +37,7 @@ export async function grantEmergencyAccess(
   if (!isUuid(input.organisationId)) throw badInput('organisationId', 'organisationId is not a valid id');
 
   return ctx.db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status" FROM ${CASE} WHERE "id" = ${found.id}::uuid FOR SHARE`;
+    const locked = await lockCase(tx, found.id, 'SHARE');
     if (locked?.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'The case is closed');
     const referral = await tx.referral.findFirst({
       where: { caseId: found.id, organisationId: input.organisationId, state: { in: [...ACTIVE_STATES] } },

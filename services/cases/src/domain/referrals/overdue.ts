@@ -1,5 +1,5 @@
 import type { CasesDb } from '../../db';
-import { CASE, REFERRAL } from './sql';
+import { CASE, REFERRAL } from '../../sql';
 
 /**
  * Referrals a coordinator of `organisationId` must look at, on open cases: still SENT after the deadline

@@ -10,7 +10,7 @@ import { withIdempotency } from '../idempotency';
 import { ACTIVE_STATES } from '../referral-access';
 import { partnersCall } from './partners-call';
 import { partnersClient } from './partners-client';
-import { CASE } from './sql';
+import { lockCase } from '../../sql';
 import { appendTimelineEvent } from './timeline';
 
 const HOUR_MS = 3_600_000;
@@ -45,8 +45,7 @@ export async function sendReferral(ctx: CasesContext, input: { caseId: string; s
 
   const request = { callerSubject: caller.subject, key: input.idempotencyKey, operation: 'sendReferral', input: { caseId: found.id, serviceId: service.serviceId } };
   const { id } = await withIdempotency(ctx.db, request, async (tx, referralId) => {
-    const [locked] = await tx.$queryRaw<{ status: string; urgency: 'IMMEDIATE' | 'URGENT' | 'STANDARD' }[]>`
-      SELECT "status", "urgency" FROM ${CASE} WHERE "id" = ${found.id}::uuid FOR UPDATE`;
+    const locked = await lockCase(tx, found.id, 'UPDATE');
     if (!locked || locked.status !== 'OPEN') throw new AppError('INVALID_TRANSITION', 'The case is closed');
     const active = await tx.referral.findFirst({
       where: { caseId: found.id, serviceId: service.serviceId, state: { in: [...ACTIVE_STATES] } },

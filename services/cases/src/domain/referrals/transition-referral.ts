@@ -9,7 +9,7 @@ import { referralSideOf } from '../referral-access';
 import { partnersCall } from './partners-call';
 import { partnersClient } from './partners-client';
 import { reportResponse } from './report-response';
-import { CASE, REFERRAL } from './sql';
+import { lockCase, REFERRAL } from '../../sql';
 import { appendTimelineEvent } from './timeline';
 import { planTransition, type PlannedTransition, type ReferralAction } from './transitions';
 
@@ -61,7 +61,7 @@ export async function transitionReferral(
       async (tx) => {
         // Accepting may withdraw the case's other referrals for the need: lock the case first, so two
         // partners accepting sibling referrals at once queue here instead of deadlocking on each other's rows.
-        if (action === 'ACCEPT') await tx.$queryRaw`SELECT 1 FROM ${CASE} WHERE "id" = ${current.caseId}::uuid FOR UPDATE`;
+        if (action === 'ACCEPT') await lockCase(tx, current.caseId, 'UPDATE');
         const [locked] = await tx.$queryRaw<{ state: ReferralState }[]>`
           SELECT "state" FROM ${REFERRAL} WHERE "id" = ${current.id}::uuid FOR UPDATE`;
         const plan = planTransition(locked!.state, action, side);
