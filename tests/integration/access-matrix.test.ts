@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldNode, type ObjectTypeDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { TEST_ORGANISATIONS, TEST_USERS, type TestUserKey } from '../support/fixtures';
@@ -88,6 +89,12 @@ const OPERATIONS: Record<string, Operation> = {
     on: { "staff A's referral": (s) => ({ id: s.refIntakeByAdmin }), "the token's referral": (s) => ({ id: s.refIntakeByToken }) } },
   'handOverCase': { scope: null, subgraph: 'cases', query: `mutation ($caseId: ID!, $to: ID!) { handOverCase(caseId: $caseId, toUserId: $to) { coordinator { id } } }`, variables: (s) => ({ caseId: s.caseGrant, to: TEST_USERS.coordinatorB.id }), path: ['handOverCase', 'coordinator'] },
   'updateService': { scope: null, subgraph: 'partners', query: `mutation ($id: ID!) { updateService(input: { id: $id, description: "Matrix description" }) { description } }`, variables: (s) => ({ id: s.serviceA }), path: ['updateService'] },
+  'organisation(id) → members': { scope: null, subgraph: 'identity', query: `query ($id: ID!) { organisation(id: $id) { members { user { id } } } }`, variables: (s) => ({ id: s.partnerA }), path: ['organisation', 'members'], itemKey: (m) => m.user.id },
+  'createOrganisation': { scope: null, subgraph: 'identity', query: `mutation ($name: String!) { createOrganisation(input: { name: $name, kind: PARTNER }) { kind active } }`, variables: () => ({ name: `Matrix organisation ${randomUUID()}` }), path: ['createOrganisation'] },
+  'createUser': { scope: null, subgraph: 'identity', query: `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { displayName } } }`, variables: (s) => ({ input: { email: `matrix-${randomUUID()}@test.invalid`, displayName: 'Matrix new staff', organisationId: s.partnerA, roles: ['PARTNER_STAFF'] } }), path: ['createUser', 'user'] },
+  'setMemberRoles': { scope: null, subgraph: 'identity', query: `mutation ($userId: ID!, $organisationId: ID!) { setMemberRoles(userId: $userId, organisationId: $organisationId, roles: [PARTNER_STAFF, PARTNER_ADMIN]) { roles } }`, variables: (s) => ({ userId: s.memberToRecast, organisationId: s.partnerA }), path: ['setMemberRoles', 'roles'] },
+  'removeMember': { scope: null, subgraph: 'identity', query: `mutation ($userId: ID!, $organisationId: ID!) { removeMember(userId: $userId, organisationId: $organisationId) { id } }`, variables: (s) => ({ userId: s.memberToRemove, organisationId: s.partnerA }), path: ['removeMember', 'id'],
+    on: { "the network admin's target": (s) => ({ userId: s.memberToRemoveByNetworkAdmin, organisationId: s.partnerA }) } },
   'createApiToken': { scope: null, subgraph: 'identity', query: `mutation { createApiToken(input: { name: "Matrix row token", scopes: [DIRECTORY_READ] }) { apiToken { name scopes } } }`, variables: () => ({}), path: ['createApiToken', 'apiToken'] },
 };
 
@@ -649,6 +656,62 @@ const MATRIX: Row[] = [
   { operation: 'revokeApiToken',                                  actor: 'staffB',                expect: { code: F } },
   { operation: 'revokeApiToken',                                  actor: 'token(referrals:read)', expect: { code: F } },
   { operation: 'revokeApiToken',                         actor: 'adminA',                expect: { data: (s: Scenario) => s.tokens['token(directory:read)'].id } },
+
+  // Account administration (issue 6): network admins for every organisation, partner admins for their own.
+  { operation: 'organisation(id) → members',             actor: 'staffA',                expect: { code: F } },
+  { operation: 'organisation(id) → members',             actor: 'coordinatorA',          expect: { code: F } },
+  { operation: 'organisation(id) → members',             actor: 'auditor',               expect: { code: F } },
+  { operation: 'organisation(id) → members',             actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'organisation(id) → members',             actor: 'no token',              expect: { code: UN } },
+  { operation: 'organisation(id) → members',             actor: 'bypass',                expect: { status: 401 } },
+  { operation: 'organisation(id) → members',                      actor: 'staffB',                expect: { code: F } },
+  { operation: 'organisation(id) → members',                      actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'organisation(id) → members',             actor: 'adminA',                expect: { includes: () => TEST_USERS.staffA.id } },
+  { operation: 'organisation(id) → members',             actor: 'networkAdmin',          expect: { includes: () => TEST_USERS.staffA.id } },
+
+  { operation: 'createOrganisation',                     actor: 'staffA',                expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'adminA',                expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'coordinatorA',          expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'auditor',               expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'no token',              expect: { code: UN } },
+  { operation: 'createOrganisation',                     actor: 'bypass',                expect: { status: 401 } },
+  { operation: 'createOrganisation',                              actor: 'staffB',                expect: { code: F } },
+  { operation: 'createOrganisation',                              actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'createOrganisation',                     actor: 'networkAdmin',          expect: { data: { kind: 'PARTNER', active: true } } },
+
+  { operation: 'createUser',                             actor: 'staffA',                expect: { code: F } },
+  { operation: 'createUser',                             actor: 'coordinatorA',          expect: { code: F } },
+  { operation: 'createUser',                             actor: 'auditor',               expect: { code: F } },
+  { operation: 'createUser',                             actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'createUser',                             actor: 'no token',              expect: { code: UN } },
+  { operation: 'createUser',                             actor: 'bypass',                expect: { status: 401 } },
+  { operation: 'createUser',                                      actor: 'staffB',                expect: { code: F } },
+  { operation: 'createUser',                                      actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'createUser',                             actor: 'adminA',                expect: { data: { displayName: 'Matrix new staff' } } },
+  { operation: 'createUser',                             actor: 'networkAdmin',          expect: { data: { displayName: 'Matrix new staff' } } },
+
+  { operation: 'setMemberRoles',                         actor: 'staffA',                expect: { code: F } },
+  { operation: 'setMemberRoles',                         actor: 'coordinatorA',          expect: { code: F } },
+  { operation: 'setMemberRoles',                         actor: 'auditor',               expect: { code: F } },
+  { operation: 'setMemberRoles',                         actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'setMemberRoles',                         actor: 'no token',              expect: { code: UN } },
+  { operation: 'setMemberRoles',                         actor: 'bypass',                expect: { status: 401 } },
+  { operation: 'setMemberRoles',                                  actor: 'staffB',                expect: { code: F } },
+  { operation: 'setMemberRoles',                                  actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'setMemberRoles',                         actor: 'adminA',                expect: { data: ['PARTNER_STAFF', 'PARTNER_ADMIN'] } },
+  { operation: 'setMemberRoles',                         actor: 'networkAdmin',          expect: { data: ['PARTNER_STAFF', 'PARTNER_ADMIN'] } },
+
+  { operation: 'removeMember',                           actor: 'staffA',                expect: { code: F } },
+  { operation: 'removeMember',                           actor: 'coordinatorA',          expect: { code: F } },
+  { operation: 'removeMember',                           actor: 'auditor',               expect: { code: F } },
+  { operation: 'removeMember',                           actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'removeMember',                           actor: 'no token',              expect: { code: UN } },
+  { operation: 'removeMember',                           actor: 'bypass',                expect: { status: 401 } },
+  { operation: 'removeMember',                                    actor: 'staffB',                expect: { code: F } },
+  { operation: 'removeMember',                                    actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'removeMember',                           actor: 'adminA',                expect: { data: (s: Scenario) => s.partnerA } },
+  { operation: 'removeMember',                                    actor: 'networkAdmin',          on: "the network admin's target", expect: { data: (s: Scenario) => s.partnerA } },
 ];
 
 /**
@@ -665,7 +728,6 @@ const NOT_IN_TABLE: Record<string, string> = {
   selectOrganisation: "the caller's own session only",
   changePassword: "the caller's own session only; ends the fixture user's other sessions (shared by other files)",
   deactivateUser: 'would deactivate a fixture user every other test file logs in as',
-  organisation: 'same rule as organisations (readsDirectory)',
   updateOrganisationProfile: 'edits a fixture profile other files read; same rule as updateService; directory-access.test.ts',
 };
 

@@ -64,6 +64,10 @@ export interface Scenario {
   /** A case whose consent record the withdrawConsent rows withdraw, and which recordConsent rows add to. */
   caseConsent: string;
   consentRecordToWithdraw: string;
+  /** Partner A staff accounts made for the account-administration rows: roles changed by both admins; removed by admin A, by the network admin. */
+  memberToRecast: string;
+  memberToRemove: string;
+  memberToRemoveByNetworkAdmin: string;
   tokens: Record<TokenActor, { token: string; id: string }>;
   sessions: Record<TestUserKey, string>;
 }
@@ -74,6 +78,7 @@ const SEND = `mutation ($input: SendReferralInput!) { sendReferral(input: $input
 const ACCEPT = `mutation ($id: ID!) { acceptReferral(id: $id) { id } }`;
 const POST = `mutation ($id: ID!, $body: String!) { postMessage(referralId: $id, body: $body) { id } }`;
 const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } } }`;
+const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
 
 /** Consent as the issue's scenario has it: partner A, referral and care, IDENTITY and CONTACT only. */
 export const CONSENT_FOR_PARTNER_A = {
@@ -135,6 +140,12 @@ export async function arrangeScenario(stack: Stack): Promise<Scenario> {
     tokens[actor] = { token: data.createApiToken.token, id: data.createApiToken.apiToken.id };
   }
 
+  const partnerAStaff = async (n: number) => {
+    const input = { email: `access-matrix-member-${n}-${Date.now()}@test.invalid`, displayName: `Access matrix member ${n}`, organisationId: TEST_ORGANISATIONS.partnerA.id, roles: ['PARTNER_STAFF'] };
+    return (await call('networkAdmin', CREATE_USER, { input })).createUser.user.id as string;
+  };
+  const [memberToRecast, memberToRemove, memberToRemoveByNetworkAdmin] = await Promise.all([partnerAStaff(1), partnerAStaff(2), partnerAStaff(3)]);
+
   return {
     partnerA: TEST_ORGANISATIONS.partnerA.id,
     partnerB: TEST_ORGANISATIONS.partnerB.id,
@@ -159,6 +170,9 @@ export async function arrangeScenario(stack: Stack): Promise<Scenario> {
     refDeclineByToken: declineByToken.referralId,
     caseConsent: consent.caseId,
     consentRecordToWithdraw: consent.recordId,
+    memberToRecast,
+    memberToRemove,
+    memberToRemoveByNetworkAdmin,
     tokens,
     sessions,
   };

@@ -3,6 +3,7 @@ import { or, rule, type IRules } from 'graphql-shield';
 import { mergeRuleMaps } from '@haven/kit/src/graphql/permissions';
 import { auditPermissions } from './audit-permissions';
 import type { IdentityContext } from './context';
+import { isMemberOfCallersOrganisation } from './schema/loaders';
 
 // The identity subgraph's access table. Every type and field is listed; anything missing is denied
 // (applyPermissions' fallback) and a test proves nothing is missing.
@@ -45,10 +46,40 @@ const isOwnOrganisationToken = objectRule<{ organisationId: string }>(
   'isOwnOrganisationToken',
   (token, ctx) => ctx.caller!.kind === 'user' && ctx.caller!.roles.includes('PARTNER_ADMIN') && token.organisationId === ctx.caller!.organisationId,
 );
+// Account administration (organisation-member.ts, create-user-payload.ts): network admins for every
+// organisation, partner admins for their active one. The operation rules ask for either role; the domain
+// (organisation-admin.ts) binds a partner admin to their own organisation, and the object rules below to its data.
+const accountAdmin = hasRole('NETWORK_ADMIN', 'PARTNER_ADMIN');
+const isPartnerAdminOf = (ctx: IdentityContext, organisationId: string) =>
+  ctx.caller!.kind === 'user' && ctx.caller!.roles.includes('PARTNER_ADMIN') && ctx.caller!.organisationId === organisationId;
+const managesThisOrganisation = objectRule<{ id: string }>(
+  'managesThisOrganisation',
+  (organisation, ctx) => ctx.caller!.kind === 'user' && (ctx.caller!.roles.includes('NETWORK_ADMIN') || isPartnerAdminOf(ctx as IdentityContext, organisation.id)),
+);
+const managesMembersOrganisation = objectRule<{ organisationId: string }>(
+  'managesMembersOrganisation',
+  (member, ctx) => ctx.caller!.kind === 'user' && (ctx.caller!.roles.includes('NETWORK_ADMIN') || isPartnerAdminOf(ctx as IdentityContext, member.organisationId)),
+);
+/**
+ * A partner admin reads the name, address and state of the people of their active organisation (the staff
+ * screen), nothing of anyone else's and never those people's memberships elsewhere. Asks the database whether
+ * the user is a member there (one batched query per request, schema/loaders.ts); never cached by shield.
+ */
+const isMemberOfAdminsOrganisation = rule('isMemberOfAdminsOrganisation', { cache: 'no_cache' })(
+  async (user: { id: string }, _args, ctx: IdentityContext) => {
+    if (!ctx.caller) return notSignedIn();
+    const caller = ctx.caller;
+    if (caller.kind !== 'user' || !caller.organisationId || !caller.roles.includes('PARTNER_ADMIN')) return notAllowed();
+    return (await isMemberOfCallersOrganisation(ctx, user.id)) ? true : notAllowed();
+  },
+);
+
 /** Anyone signed in may hold a reference to a user; nothing more. */
 const seesUserReference = or(isSignedIn, justLoggedInAsThisUser);
 /** A user's own data: the user themself and network admins. */
 const readsUser = or(isThisUser, networkAdmin, justLoggedInAsThisUser);
+/** What an account admin needs of a person: also partner admins of the person's organisation (not memberships). */
+const readsUserAsAdmin = or(isThisUser, networkAdmin, justLoggedInAsThisUser, isMemberOfAdminsOrganisation);
 const readsMembership = or(isOwnMembership, networkAdmin, justLoggedInWithThisMembership);
 
 // The audit log's rules live in audit-permissions.ts.
@@ -70,6 +101,19 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
     deactivateUser: networkAdmin,
     createApiToken: partnerAdmin,
     revokeApiToken: partnerAdmin,
+    createOrganisation: networkAdmin,
+    createUser: accountAdmin,
+    setMemberRoles: accountAdmin,
+    removeMember: accountAdmin,
+  },
+  CreateUserPayload: {
+    // Only createUser produces one, for the admin who asked: the one-time password is theirs to hand over.
+    user: accountAdmin,
+    initialPassword: accountAdmin,
+  },
+  OrganisationMember: {
+    user: managesMembersOrganisation,
+    roles: managesMembersOrganisation,
   },
   ApiToken: {
     id: isOwnOrganisationToken,
@@ -91,12 +135,13 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
     name: readsDirectory,
     kind: readsDirectory,
     active: readsDirectory,
+    members: managesThisOrganisation,
   },
   User: {
     id: seesUserReference,
-    displayName: readsUser,
-    email: readsUser,
-    active: readsUser,
+    displayName: readsUserAsAdmin,
+    email: readsUserAsAdmin,
+    active: readsUserAsAdmin,
     memberships: readsUser,
   },
   Membership: {

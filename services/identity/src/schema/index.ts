@@ -10,6 +10,8 @@ import './login-payload';
 import './audit-event';
 import './case-access';
 import './api-token';
+import './organisation-member';
+import './create-user-payload';
 
 /** The subgraph schema as printed into schema/identity.graphql (no permissions: they do not change SDL). */
 export function buildIdentitySubgraph() {

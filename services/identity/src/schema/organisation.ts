@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { createOrganisation } from '../domain/create-organisation';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { ORGANISATION_KINDS } from '@haven/kit/src/taxonomy';
 import { organisationLoader } from './loaders';
@@ -35,6 +36,25 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       const id = String(args.id);
       return isUuid(id) ? ctx.db.organisation.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+}));
+
+const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Trimmed; 2 to 200 characters; unique in the network.' }),
+    kind: t.field({ type: OrganisationKind, required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createOrganisation: t.prismaField({
+    type: 'Organisation',
+    description: 'A new organisation, without members yet: createUser adds its first admin (network admins). CONFLICT when the name is taken.',
+    args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const created = await createOrganisation(ctx.db, ctx.caller, { name: input.name, kind: input.kind }, ctx.requestId);
+      return ctx.db.organisation.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
   }),
 }));

@@ -38,8 +38,11 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
       why: 'Seeded (createMany); changePassword and deactivateUser update it. Deactivated, never deleted.',
     },
     Membership: {
-      privileges: ['SELECT', 'INSERT'],
-      why: 'Seeded (createMany), read at login and by selectOrganisation. No code changes or removes a membership yet.',
+      privileges: ['SELECT', 'INSERT', 'DELETE'],
+      why:
+        'Seeded (createMany), read at login and by selectOrganisation; createUser/setMemberRoles insert rows. ' +
+        'setMemberRoles and removeMember delete rows (one row per role: a role taken away is a row gone; the audit ' +
+        'trail keeps the record). No UPDATE: a role is never rewritten in place.',
     },
     Session: {
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
