@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 // Headers that hold for every response, static assets included. The Content-Security-Policy is
 // per request (it carries a nonce), so src/proxy.ts sets it.
@@ -13,6 +14,8 @@ const staticSecurityHeaders = [
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Lets several `next dev` run side by side in one checkout (each with its own build directory).
+  distDir: process.env.HAVEN_NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // The repository is an npm workspace: dependencies are hoisted to the root node_modules.
   turbopack: { root: path.join(__dirname, '..') },
@@ -22,4 +25,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its per-request configuration (language from the cookie, Dutch time) from here.
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+export default withNextIntl(nextConfig);

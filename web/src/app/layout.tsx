@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { connection } from 'next/server';
-import { getTranslations, locale } from '@/i18n/translate';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 // Served from this origin: no font CDN, so the build and the browser make no external requests.
@@ -29,14 +30,15 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: each carries a fresh CSP nonce and user-specific data.
   await connection();
-  const t = getTranslations('Common');
+  const t = await getTranslations('Common');
   return (
-    <html lang={locale} className={inter.variable}>
+    <html lang={await getLocale()} className={inter.variable}>
       <body>
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        {children}
+        {/* Client components (forms, countdowns) get the reader's language, messages and Dutch time. */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
-  const t = getTranslations('Common');
+export default async function NotFound() {
+  const t = await getTranslations('Common');
   return (
     <main id="main" className="error-page">
       <section className="notice-panel" aria-labelledby="not-found-title">

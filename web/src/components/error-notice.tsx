@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 import type { GatewayFailure } from '@/lib/gateway';
 
 /** What a page shows when its data could not be had: calm, actionable, without technical detail. */
-export function ErrorNotice({ failure }: { failure: GatewayFailure }) {
-  const t = getTranslations('Common');
+export async function ErrorNotice({ failure }: { failure: GatewayFailure }) {
+  const t = await getTranslations('Common');
   const forbidden = failure.kind === 'FORBIDDEN';
   return (
     <section className="notice-panel" role={forbidden ? 'status' : 'alert'} aria-labelledby="error-notice-title">

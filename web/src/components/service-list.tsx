@@ -1,9 +1,10 @@
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { getVocabulary } from '@/i18n/vocabulary';
 import type { DirectoryService } from '@/lib/operations/partners';
 import type { ServiceType } from '@/lib/vocabulary';
 import styles from './service-list.module.css';
 
-function ageText(service: DirectoryService, t: ReturnType<typeof getTranslations<'Directory'>>): string {
+function ageText(service: DirectoryService, t: Awaited<ReturnType<typeof getTranslations<'Directory'>>>): string {
   const { minAge: min, maxAge: max } = service;
   if (min !== null && max !== null) return t('ageRange', { min, max });
   if (min !== null) return t('ageFrom', { min });
@@ -11,8 +12,9 @@ function ageText(service: DirectoryService, t: ReturnType<typeof getTranslations
   return t('allAges');
 }
 
-export function ServiceList({ services, highlightType }: { services: DirectoryService[]; highlightType?: ServiceType }) {
-  const t = getTranslations('Directory');
+export async function ServiceList({ services, highlightType }: { services: DirectoryService[]; highlightType?: ServiceType }) {
+  const t = await getTranslations('Directory');
+  const vocabulary = await getVocabulary();
   if (services.length === 0) return <p className="muted">{t('noServices')}</p>;
   return (
     <ul className={styles.services}>

@@ -1,14 +1,17 @@
 import Link from 'next/link';
-import { getTranslations, navLabel, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { AREAS, navigableAreas } from '@/lib/areas';
 import type { Session } from '@/lib/session';
+import { LanguageSwitch } from './language-switch';
 import { logout } from './logout-action';
 import { NavLink } from './nav-link';
 import styles from './site-header.module.css';
 
-export function SiteHeader({ session }: { session: Session }) {
-  const t = getTranslations('Header');
-  const common = getTranslations('Common');
+export async function SiteHeader({ session }: { session: Session }) {
+  const t = await getTranslations('Header');
+  const vocabulary = await getVocabulary();
+  const common = await getTranslations('Common');
   const areas = navigableAreas(session.roles);
   const roles = session.roles.map(vocabulary.role).join(', ');
 
@@ -32,6 +35,7 @@ export function SiteHeader({ session }: { session: Session }) {
             ) : null}
           </p>
           <div className={styles.actions}>
+            <LanguageSwitch />
             {session.organisations.length > 1 ? (
               <Link href="/select-organisation" className="button button-quiet button-small">
                 {t('switchOrganisation')}
@@ -51,7 +55,7 @@ export function SiteHeader({ session }: { session: Session }) {
           <ul>
             {areas.map((area) => (
               <li key={area}>
-                <NavLink href={AREAS[area].path}>{navLabel(area)}</NavLink>
+                <NavLink href={AREAS[area].path}>{t(`nav.${area}`)}</NavLink>
               </li>
             ))}
           </ul>

@@ -4,9 +4,9 @@ import { homeArea, mayEnter, navigableAreas } from './areas';
 
 describe('areas', () => {
   it('sends each role to its own start page', () => {
-    assert.equal(homeArea(['COORDINATOR']), 'directory');
-    assert.equal(homeArea(['PARTNER_STAFF']), 'organisation');
-    assert.equal(homeArea(['PARTNER_ADMIN']), 'organisation');
+    assert.equal(homeArea(['COORDINATOR']), 'cases');
+    assert.equal(homeArea(['PARTNER_STAFF']), 'inbox');
+    assert.equal(homeArea(['PARTNER_ADMIN']), 'inbox');
     assert.equal(homeArea(['NETWORK_ADMIN']), 'admin');
     assert.equal(homeArea(['AUDITOR']), 'audit');
   });
@@ -18,11 +18,12 @@ describe('areas', () => {
   it('does not open the admin or audit areas to a coordinator', () => {
     assert.equal(mayEnter('admin', ['COORDINATOR']), false);
     assert.equal(mayEnter('audit', ['COORDINATOR']), false);
-    assert.deepEqual(navigableAreas(['COORDINATOR']), ['directory', 'cases']);
+    assert.deepEqual(navigableAreas(['COORDINATOR']), ['cases', 'directory']);
   });
 
   it('does not open the directory or cases to partner staff', () => {
     assert.equal(mayEnter('directory', ['PARTNER_STAFF']), false);
     assert.equal(mayEnter('cases', ['PARTNER_STAFF']), false);
+    assert.deepEqual(navigableAreas(['PARTNER_STAFF']), ['inbox', 'organisation']);
   });
 });

@@ -7,6 +7,7 @@ import type { Role } from './vocabulary';
 export const AREAS = {
   directory: { path: '/directory', roles: ['COORDINATOR'] },
   cases: { path: '/cases', roles: ['COORDINATOR'] },
+  inbox: { path: '/inbox', roles: ['PARTNER_STAFF', 'PARTNER_ADMIN'] },
   organisation: { path: '/organisation', roles: ['PARTNER_STAFF', 'PARTNER_ADMIN'] },
   admin: { path: '/admin', roles: ['NETWORK_ADMIN'] },
   audit: { path: '/audit', roles: ['AUDITOR'] },
@@ -15,8 +16,8 @@ export const AREAS = {
 export type Area = keyof typeof AREAS;
 
 /** In this order: a user holding several roles lands on the first area one of them opens. */
-const HOME_ORDER: Area[] = ['directory', 'organisation', 'admin', 'audit'];
-const NAV_ORDER: Area[] = ['directory', 'cases', 'organisation', 'admin', 'audit'];
+const HOME_ORDER: Area[] = ['cases', 'inbox', 'admin', 'audit'];
+const NAV_ORDER: Area[] = ['cases', 'directory', 'inbox', 'organisation', 'admin', 'audit'];
 
 export function mayEnter(area: Area, roles: readonly Role[]): boolean {
   return (AREAS[area].roles as readonly Role[]).some((role) => roles.includes(role));

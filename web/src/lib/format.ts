@@ -1,6 +1,18 @@
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+import 'server-only';
+import { getFormatter, getNow } from 'next-intl/server';
 
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+/**
+ * Dates and times as the reader's language writes them, always in Dutch time (the request config sets
+ * Europe/Amsterdam). Values come from the API as ISO-8601 strings in UTC.
+ */
+export async function getDates() {
+  const format = await getFormatter();
+  const now = await getNow();
+  const parse = (iso: string) => new Date(iso);
+  return {
+    dateTime: (iso: string) => format.dateTime(parse(iso), 'dateTime'),
+    date: (iso: string) => format.dateTime(parse(iso), 'date'),
+    /** "in 3 hours", "2 days ago": for deadlines and recent events, beside the exact time. */
+    relative: (iso: string) => format.relativeTime(parse(iso), now),
+  };
 }

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { getTranslations } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 import { AREAS, homeArea } from '@/lib/areas';
 import { loadSession } from '@/lib/session';
 
@@ -10,7 +10,7 @@ export default async function HomePage() {
   const area = homeArea(loaded.session.roles);
   if (area) redirect(AREAS[area].path);
 
-  const t = getTranslations('Home');
+  const t = await getTranslations('Home');
   return (
     <section className="notice-panel" role="status">
       <h1>{t('noRoleTitle')}</h1>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { callGateway } from '@/lib/gateway';
 import { loginOperation } from '@/lib/operations/identity';
 import { storeSessionToken } from '@/lib/session-cookie-store';
-import { getTranslations } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 
 export type LoginState = {
   /** The e-mail address as typed, so a failed attempt does not empty the field. Never the password. */
@@ -20,7 +20,7 @@ const loginForm = z.object({
 });
 
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const t = getTranslations('Login');
+  const t = await getTranslations('Login');
   const parsed = loginForm.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
   if (!parsed.success) return { email: '', fieldErrors: {}, formError: t('invalidCredentials') };
   const { email, password } = parsed.data;

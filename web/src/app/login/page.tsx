@@ -1,21 +1,23 @@
-import type { Metadata } from 'next';
-import { getTranslations } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/language-switch';
+import { titled } from '@/i18n/page-title';
 import { LoginForm } from './login-form';
 import styles from './login.module.css';
 
-export const metadata: Metadata = { title: 'Inloggen' };
+export const generateMetadata = titled('Login');
 
 const NOTICES = { 'session-ended': 'sessionEnded', 'logged-out': 'loggedOut' } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const t = getTranslations('Login');
-  const common = getTranslations('Common');
+  const t = await getTranslations('Login');
+  const common = await getTranslations('Common');
   const reason = (await searchParams).reason;
   const noticeKey = typeof reason === 'string' && reason in NOTICES ? NOTICES[reason as keyof typeof NOTICES] : undefined;
 
   return (
     <main id="main" className={styles.page}>
       <div className={styles.card}>
+        <LanguageSwitch className={styles.language} />
         <p className={styles.brand}>
           <span className={styles.brandName}>{common('appName')}</span>
           <span className={styles.brandTagline}>{common('tagline')}</span>

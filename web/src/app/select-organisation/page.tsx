@@ -1,19 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ErrorNotice } from '@/components/error-notice';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { loadSession } from '@/lib/session';
 import { selectOrganisation } from './actions';
 import styles from './select-organisation.module.css';
 
-export const metadata: Metadata = { title: 'Kies je organisatie' };
+export const generateMetadata = titled('SelectOrganisation');
 
 export default async function SelectOrganisationPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const t = getTranslations('SelectOrganisation');
+  const t = await getTranslations('SelectOrganisation');
+  const vocabulary = await getVocabulary();
   const loaded = await loadSession();
   if (!loaded.ok) {
     return (

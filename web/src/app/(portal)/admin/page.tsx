@@ -1,20 +1,24 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
 import { TableScroll } from '@/components/table-scroll';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { callGateway } from '@/lib/gateway';
 import { usersOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Netwerkbeheer' };
+export const generateMetadata = titled('Admin');
 
 export default async function AdminPage() {
   const entered = await enterArea('admin');
   if (!entered.ok) return entered.render;
 
-  const t = getTranslations('Admin');
-  const common = getTranslations('Common');
+  const t = await getTranslations('Admin');
+
+  const vocabulary = await getVocabulary();
+  const common = await getTranslations('Common');
   const result = await callGateway(usersOperation);
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);

@@ -1,20 +1,24 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
 import { TableScroll } from '@/components/table-scroll';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { callGateway } from '@/lib/gateway';
 import { networkOverviewOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Audit' };
+export const generateMetadata = titled('Audit');
 
 export default async function AuditPage() {
   const entered = await enterArea('audit');
   if (!entered.ok) return entered.render;
 
-  const t = getTranslations('Audit');
-  const common = getTranslations('Common');
+  const t = await getTranslations('Audit');
+
+  const vocabulary = await getVocabulary();
+  const common = await getTranslations('Common');
   const result = await callGateway(networkOverviewOperation);
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);

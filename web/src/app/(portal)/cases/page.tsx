@@ -1,20 +1,25 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
 import { TableScroll } from '@/components/table-scroll';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
-import { formatDateTime } from '@/lib/format';
+import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { casesOperation } from '@/lib/operations/cases';
 import { leaveIfSessionEnded } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Casussen' };
+export const generateMetadata = titled('Cases');
 
 export default async function CasesPage() {
   const entered = await enterArea('cases');
   if (!entered.ok) return entered.render;
 
-  const t = getTranslations('Cases');
+  const t = await getTranslations('Cases');
+
+  const vocabulary = await getVocabulary();
+  const dates = await getDates();
   const result = await callGateway(casesOperation);
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);
@@ -52,7 +57,7 @@ export default async function CasesPage() {
                   <td>{t(`urgency_${item.urgency}`)}</td>
                   <td>{item.needs.map(vocabulary.serviceType).join(', ')}</td>
                   <td>{t(`status_${item.status}`)}</td>
-                  <td>{formatDateTime(item.createdAt)}</td>
+                  <td>{dates.dateTime(item.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
 import { ServiceList } from '@/components/service-list';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { callGateway } from '@/lib/gateway';
 import { enterArea } from '@/lib/enter-area';
 import { directoryOperation, filteredDirectoryOperation, type DirectoryOrganisation } from '@/lib/operations/partners';
@@ -9,7 +11,7 @@ import { leaveIfSessionEnded } from '@/lib/session';
 import { isProvince, isServiceType, PROVINCES, SERVICE_TYPES, type Province, type ServiceType } from '@/lib/vocabulary';
 import styles from './directory.module.css';
 
-export const metadata: Metadata = { title: 'Partnerregister' };
+export const generateMetadata = titled('Directory');
 
 type Filter = { province?: Province; type?: ServiceType };
 
@@ -43,7 +45,9 @@ export default async function DirectoryPage({
   const entered = await enterArea('directory');
   if (!entered.ok) return entered.render;
 
-  const t = getTranslations('Directory');
+  const t = await getTranslations('Directory');
+
+  const vocabulary = await getVocabulary();
   const params = await searchParams;
   // Unknown values are ignored rather than echoed back.
   const filter: Filter = {

@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
 import { ErrorNotice } from '@/components/error-notice';
 import { ServiceList } from '@/components/service-list';
-import { getTranslations, vocabulary } from '@/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { callGateway } from '@/lib/gateway';
 import { organisationOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Mijn organisatie' };
+export const generateMetadata = titled('Organisation');
 
 export default async function OrganisationPage() {
   const entered = await enterArea('organisation');
   if (!entered.ok) return entered.render;
   const { session } = entered;
 
-  const t = getTranslations('Organisation');
-  const directory = getTranslations('Directory');
-  const common = getTranslations('Common');
+  const t = await getTranslations('Organisation');
+
+  const vocabulary = await getVocabulary();
+  const directory = await getTranslations('Directory');
+  const common = await getTranslations('Common');
   const organisationId = session.activeOrganisation?.id;
   if (!organisationId) return null; // the portal layout has already sent the user to choose one
   const result = await callGateway(organisationOperation, { variables: { id: organisationId } });

@@ -1,0 +1,196 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The portal's form fields: a label tied to its control, an optional hint, and the server's message for
+ * the field (announced with the control through aria-describedby, marked with aria-invalid). No hooks, so
+ * server and client components both use them. Ids are `${form}-${name}`, unique per page as long as
+ * each form on a page has its own `form` id.
+ */
+
+type FieldBase = {
+  /** The form's id: prefixes every control id. */
+  form: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+};
+
+export function fieldId(form: string, name: string): string {
+  return `${form}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'form' | 'name' | 'id' | 'defaultValue'> & {
+  defaultValue?: string | number | null;
+};
+
+export function TextField({ form, name, label, hint, error, required, defaultValue, ...input }: FieldBase & InputProps) {
+  const id = fieldId(form, name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({
+  form,
+  name,
+  label,
+  hint,
+  error,
+  required,
+  defaultValue,
+  rows = 4,
+  maxLength,
+}: FieldBase & { defaultValue?: string | null; rows?: number; maxLength?: number }) {
+  const id = fieldId(form, name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        defaultValue={defaultValue ?? undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export type Option = { value: string; label: ReactNode };
+
+export function SelectField({
+  form,
+  name,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  defaultValue,
+  placeholder,
+}: FieldBase & { options: Option[]; defaultValue?: string | null; placeholder?: string }) {
+  const id = fieldId(form, name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** Checkboxes (several may be chosen) or radios (one), grouped under a legend. */
+export function ChoiceGroup({
+  form,
+  name,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  defaultValues = [],
+  type = 'checkbox',
+  inline = false,
+}: FieldBase & { options: Option[]; defaultValues?: readonly string[]; type?: 'checkbox' | 'radio'; inline?: boolean }) {
+  const id = fieldId(form, name);
+  return (
+    <fieldset
+      className={inline ? 'field choices choices-inline' : 'field choices'}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+      id={id}
+    >
+      <legend>
+        {label}
+      </legend>
+      <HintAndError id={id} hint={hint} error={error} />
+      {options.map((option) => {
+        const optionId = `${id}-${option.value}`.replace(/[^A-Za-z0-9_-]/g, '-');
+        return (
+          <div className="choice" key={option.value}>
+            <input
+              type={type}
+              id={optionId}
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValues.includes(option.value)}
+            />
+            <label htmlFor={optionId}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** One yes/no checkbox with its own label. */
+export function Checkbox({ form, name, label, hint, error, defaultChecked }: Omit<FieldBase, 'required'> & { defaultChecked?: boolean }) {
+  const id = fieldId(form, name);
+  return (
+    <div className="field choice">
+      <input type="checkbox" id={id} name={name} defaultChecked={defaultChecked} aria-describedby={describedBy(id, hint, error)} />
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
