@@ -3,9 +3,10 @@ import { expect, test } from '@playwright/test';
 import { ACCOUNTS, countIn, DEMO_PASSWORD, expectLoginPage, gatewayRequest, PARTNER_ORGANISATION_COUNT, sessionCookie, signIn } from './support/portal';
 
 test.describe('signing in', () => {
-  test('a coordinator signs in and sees the partner directory with at least 60 organisations; a province filter narrows it', async ({ page }) => {
+  test('a coordinator signs in on the case dashboard, and the partner directory lists at least 60 organisations; a province filter narrows it', async ({ page }) => {
     await signIn(page, ACCOUNTS.coordinator);
-    await expect(page).toHaveURL((url) => url.pathname === '/directory');
+    await expect(page).toHaveURL((url) => url.pathname === '/cases');
+    await page.goto('/directory');
     await expect(page.getByRole('heading', { level: 1, name: 'Partnerregister' })).toBeVisible();
 
     const cards = page.locator('main li.card');
