@@ -1,100 +1,32 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { GatewayFailure } from './gateway-errors';
 import type { FormState, FormValues } from './form-state';
+import { failedFormState, invalidFormState, type FailedFormOptions, type FormsTranslator } from './form-rules';
 
 export { initialFormState, type FormState, type FormValues } from './form-state';
+export { checkbox, formValues, list, optionalText, optionalWholeNumber, text, wholeNumber } from './form-rules';
 
 /**
  * Server-side form handling for the portal's server actions: the browser's own checks are only a
  * convenience; every form is parsed here with zod, and each problem comes back as a translated message
  * beside its field. A backend refusal becomes a calm form-level message (or a field message when the API
- * names the field), and nothing the user typed is lost.
+ * names the field), and nothing the user typed is lost. The rules themselves are in ./form-rules.ts.
  */
 
-/** FormData as plain values: a name sent once is a string, a name sent several times (checkboxes) a list. */
-export function formValues(formData: FormData, omit: readonly string[] = []): FormValues {
-  const values: FormValues = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== 'string' || name.startsWith('$ACTION') || omit.includes(name)) continue;
-    const known = values[name];
-    values[name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
-  }
-  return values;
+async function formsTranslator(): Promise<FormsTranslator> {
+  return (await getTranslations('Forms')) as FormsTranslator;
 }
 
-// Field types that read form strings the way people type them.
-/** Required text, trimmed. */
-export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
-/** Optional text: empty means "not given". */
-export const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(max).optional());
-/** A whole number typed into a field; empty means "not given" when optional. */
-export const wholeNumber = (min: number, max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value), z.number().int().min(min).max(max));
-export const optionalWholeNumber = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim())) : value),
-    z.number().int().min(min).max(max).optional(),
-  );
-/** A checkbox group or multi-select: always a list (none ticked = empty list). */
-export const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
-/** A single checkbox: ticked or not. */
-export const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
-
-type FormsKey = Parameters<Awaited<ReturnType<typeof getTranslations<'Forms'>>>>[0];
-
-/**
- * Parses the values with the schema. On failure every field gets one translated message (the first
- * problem found for it). A `custom` issue's message may be a key of the Forms namespace or text the
- * action already translated.
- */
+/** Parses the values with the schema; on failure, translated messages per field and the values back. */
 export async function parseForm<S extends z.ZodType>(
   schema: S,
   values: FormValues,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; state: FormState }> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const t = await getTranslations('Forms');
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = issue.path.map(String).join('.') || '_form';
-    fieldErrors[name] ??= describeIssue(issue, values[name], t);
-  }
-  const { _form: formError, ...rest } = fieldErrors;
-  return { ok: false, state: { status: 'invalid', fieldErrors: rest, formError: formError ?? t('errorSummary'), values } };
-}
-
-function describeIssue(issue: z.core.$ZodIssue, given: unknown, t: (key: FormsKey, values?: Record<string, string | number>) => string): string {
-  const empty = given === undefined || given === '' || (Array.isArray(given) && given.length === 0);
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'set') return t('chooseAtLeastOne');
-      if (issue.origin === 'string') return empty || Number(issue.minimum) <= 1 ? t('required') : t('tooShort', { min: Number(issue.minimum) });
-      return t('tooSmall', { min: Number(issue.minimum) });
-    case 'too_big':
-      return issue.origin === 'string' ? t('tooLong', { max: Number(issue.maximum) }) : t('tooBig', { max: Number(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'email' ? t('invalidEmail') : t('invalid');
-    case 'invalid_type':
-      if (empty) return t('required');
-      return issue.expected === 'number' || issue.expected === 'int' ? t('invalidNumber') : t('invalid');
-    case 'invalid_value':
-      return empty ? t('required') : t('invalidChoice');
-    case 'custom':
-      return isFormsKey(issue.message) ? t(issue.message) : issue.message;
-    default:
-      return t('invalid');
-  }
-}
-
-const FORMS_KEYS = new Set<string>([
-  'required', 'tooShort', 'tooLong', 'invalidEmail', 'invalidNumber', 'tooSmall', 'tooBig', 'invalidChoice', 'chooseAtLeastOne', 'invalid',
-]);
-function isFormsKey(message: string): message is FormsKey {
-  return FORMS_KEYS.has(message);
+  return { ok: false, state: invalidFormState(parsed.error, values, await formsTranslator()) };
 }
 
 /**
@@ -102,32 +34,11 @@ function isFormsKey(message: string): message is FormsKey {
  * page's own words for the API's domain codes (CONSENT_REQUIRED, INVALID_TRANSITION, CAPACITY_FULL, …);
  * `fields` maps API input field names to form field names when they differ.
  */
-export async function failedForm(
-  failure: GatewayFailure,
-  values: FormValues,
-  options: { codes?: Record<string, string>; fields?: Record<string, string> } = {},
-): Promise<FormState> {
-  const t = await getTranslations('Forms');
-  const state = (formError: string, fieldErrors: Record<string, string> = {}): FormState => ({ status: 'failed', fieldErrors, formError, values });
-  switch (failure.kind) {
-    case 'UNAVAILABLE':
-      return state(t('unavailable'));
-    case 'FORBIDDEN':
-    case 'UNAUTHENTICATED':
-      return state(t('forbidden'));
-    case 'REJECTED': {
-      const own = options.codes?.[failure.code];
-      if (own) return state(own);
-      if (failure.code === 'CONFLICT') return state(t('conflict'));
-      if (failure.code === 'NOT_FOUND') return state(t('notFound'));
-      const fieldErrors: Record<string, string> = {};
-      for (const field of failure.fields) fieldErrors[options.fields?.[field] ?? field] = t('invalid');
-      return state(t('badInput'), fieldErrors);
-    }
-  }
+export async function failedForm(failure: GatewayFailure, values: FormValues, options: FailedFormOptions = {}): Promise<FormState> {
+  return failedFormState(failure, values, await formsTranslator(), options);
 }
 
 /** Success: an empty form (or the given values) with a confirmation. */
 export async function doneForm(message?: string, values: FormValues = {}): Promise<FormState> {
-  return { status: 'done', fieldErrors: {}, message: message ?? (await getTranslations('Forms'))('saved'), values };
+  return { status: 'done', fieldErrors: {}, message: message ?? (await formsTranslator())('saved'), values };
 }
