@@ -20,7 +20,7 @@ import { freePort } from './stack/ports';
 const root = resolve(__dirname, '..');
 const START_TIMEOUT_MS = 6 * 60_000;
 const STOP_TIMEOUT_MS = 60_000;
-const BROWSER_TESTS_TIMEOUT_MS = 5 * 60_000;
+const BROWSER_TESTS_TIMEOUT_MS = 15 * 60_000;
 const CHROMIUM = process.env.HAVEN_E2E_CHROMIUM || '/usr/bin/chromium';
 const COORDINATOR = 'coordinator@lcm-demo.example';
 
