@@ -31,6 +31,7 @@ export const partnersPermissions: IRules = {
   },
   Mutation: {
     updateOrganisationProfile: directoryAdmin,
+    createService: directoryAdmin,
     updateService: directoryAdmin,
     updateCapacity: partnerStaff,
   },

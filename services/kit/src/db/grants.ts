@@ -68,7 +68,7 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
     },
     Service: {
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
-      why: 'Seeded (createMany); updateService updates it. Never deleted.',
+      why: 'Seeded (createMany); createService inserts and updateService updates it. Never deleted.',
     },
     Capacity: {
       privileges: ['SELECT', 'INSERT', 'UPDATE'],

@@ -11,6 +11,7 @@ import { holdSlot } from './hold-slot';
 import { releaseSlot } from './release-slot';
 import { updateCapacity } from './update-capacity';
 import { updateOrganisationProfile } from './update-organisation-profile';
+import { createService } from './create-service';
 import { updateService } from './update-service';
 
 // Every state change of partners writes its audit event in its own transaction; a refused change writes none.
@@ -137,6 +138,32 @@ describe('partners audit events', () => {
     expect(await eventsOf(forbidden)).toEqual([]);
   });
 
+  test('createService records directory.service.create for the new service; a refused or invalid one creates nothing and records nothing', async () => {
+    const { organisationId } = await createTestService(admin);
+    const partnerAdmin = caller(organisationId, ['PARTNER_ADMIN']);
+    const requestId = randomUUID();
+    const created = await createService(db, partnerAdmin, { organisationId, type: 'LEGAL_AID', name: '  Legal desk ', province: 'UTRECHT', languages: ['NL', 'en'] }, requestId);
+    expect(created).toEqual(expect.objectContaining({ organisationId, type: 'LEGAL_AID', name: 'Legal desk', languages: ['nl', 'en'], updatedByUserId: partnerAdmin.subject }));
+    expect(await eventsOf(requestId)).toEqual([
+      { action: 'directory.service.create', part: 'partners', requestId, ...asUser(partnerAdmin), referralId: null, subjectId: created.id, ...NOTHING_ELSE },
+    ]);
+    // No capacity row: places are stated by the organisation, never assumed.
+    expect(await admin.capacity.findUnique({ where: { serviceId: created.id } })).toBeNull();
+
+    const before = await admin.service.count({ where: { organisationId } });
+    const refused = randomUUID();
+    expect(await failsWith(createService(db, caller(randomUUID(), ['PARTNER_ADMIN']), { organisationId, type: 'SHELTER', name: 'Taken over', province: 'UTRECHT' }, refused))).toBe('FORBIDDEN');
+    expect(await failsWith(createService(db, caller(organisationId, ['PARTNER_STAFF']), { organisationId, type: 'SHELTER', name: 'Staff made', province: 'UTRECHT' }, refused))).toBe('FORBIDDEN');
+    expect(await failsWith(createService(db, partnerAdmin, { organisationId, type: 'SHELTER', name: ' ', province: 'UTRECHT' }, refused))).toBe('BAD_USER_INPUT');
+    expect(await failsWith(createService(db, partnerAdmin, { organisationId, type: 'SHELTER', name: 'Ages', province: 'UTRECHT', minAge: 30, maxAge: 18 }, refused))).toBe('BAD_USER_INPUT');
+    expect(await admin.service.count({ where: { organisationId } })).toBe(before);
+    expect(await eventsOf(refused)).toEqual([]);
+
+    // An organisation without a directory profile cannot have services yet.
+    const bare = randomUUID();
+    expect(await failsWith(createService(db, caller(bare, ['PARTNER_ADMIN']), { organisationId: bare, type: 'SHELTER', name: 'Early', province: 'UTRECHT' }, refused))).toBe('CONFLICT');
+  });
+
   test('hold and release record capacity.hold / capacity.release with the referral; a retry and a second release record nothing', async () => {
     const { organisationId, serviceId } = await createTestService(admin);
     await setTestCapacity(admin, serviceId, { totalSlots: 1 });
@@ -176,7 +203,7 @@ describe('partners audit events', () => {
   test('the chain is whole after all of the above', async () => {
     expect(await verifyAuditChain(isolated.adminUrl)).toMatchObject({ ok: true });
     const { rows } = await withClient(isolated.adminUrl, (client) => client.query(`SELECT count(*)::int AS n FROM "audit"."AuditEvent"`));
-    // capacity.update ×2, profile ×2, service ×1, hold ×2 (fixture hold + tested hold), release ×1.
-    expect(rows[0].n).toBe(8);
+    // capacity.update ×2, profile ×2, service update ×1 and create ×1, hold ×2 (fixture hold + tested hold), release ×1.
+    expect(rows[0].n).toBe(9);
   });
 });

@@ -1,6 +1,7 @@
 import { isUuid } from '@haven/kit/src/graphql/uuid';
 import { builder } from '../builder';
 import { UserRef } from './user';
+import { createService } from '../domain/create-service';
 import { updateService } from '../domain/update-service';
 import { partnersLoaders } from '../loaders';
 import { OrganisationRef } from './organisation';
@@ -85,6 +86,28 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   }),
 });
 
+const CreateServiceInput = builder.inputType('CreateServiceInput', {
+  description: 'A new service of an organisation that has a directory profile. It has no capacity until the organisation states it (updateCapacity), so matching leaves it out until then.',
+  fields: (t) => ({
+    organisationId: t.id({ required: true }),
+    type: t.field({ type: ServiceTypeEnum, required: true }),
+    name: t.string({ required: true }),
+    description: t.string(),
+    province: t.field({ type: ProvinceEnum, required: true }),
+    minAge: t.int(),
+    maxAge: t.int(),
+    genders: t.field({ type: [GenderEnum] }),
+    languages: t.stringList({ description: 'ISO 639-1 codes, e.g. ["nl", "en"].' }),
+    exploitationTypes: t.field({ type: [ExploitationTypeEnum] }),
+    exclusions: t.string(),
+    street: t.string(),
+    postalCode: t.string(),
+    city: t.string(),
+    latitude: t.float({ description: 'Give with longitude.' }),
+    longitude: t.float(),
+  }),
+});
+
 builder.queryFields((t) => ({
   services: t.prismaField({
     type: ['Service'],
@@ -107,6 +130,14 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  createService: t.field({
+    type: ServiceObject,
+    description:
+      'Adds a service to an organisation (its partner admins; network admins for any). CONFLICT (reason PROFILE_MISSING) before the organisation has a directory profile.',
+    args: { input: t.arg({ type: CreateServiceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createService(ctx.db, ctx.caller, { ...input, organisationId: String(input.organisationId) }, ctx.requestId),
+  }),
   updateService: t.field({
     type: ServiceObject,
     args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
