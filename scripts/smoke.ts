@@ -4,7 +4,9 @@
  * ports (so it collides with nothing, not even a running `npm start`), then checks through the gateway as a
  * real client: the demo coordinator logs in and reads at least 60 organisations; the portal serves its login
  * page. Then it runs the portal's browser tests (web/e2e/, Playwright with Debian's Chromium) against the same
- * stack, so one start serves both. Finally it stops the stack with SIGINT, as Ctrl-C would, and asserts that
+ * stack, so one start serves both — plus a second portal from the same build whose gateway address leads
+ * nowhere (HAVEN_E2E_OFFLINE_PORTAL_URL), for the spec proving a failing backend gives a clear message, never
+ * a blank page or a stack trace. Finally it stops the stack with SIGINT, as Ctrl-C would, and asserts that
  * every process the stack started is gone.
  *
  *   tsx scripts/smoke.ts                 (exit code 0 = passed)
@@ -89,13 +91,13 @@ async function graphql(url: string, query: string, variables: Record<string, unk
  * The portal's Playwright suite (web/playwright.config.ts) against the stack this script started: the
  * addresses travel in HAVEN_E2E_PORTAL_URL / HAVEN_E2E_GATEWAY_URL. Its output goes straight to ours.
  */
-async function runBrowserTests(portal: string, api: string): Promise<void> {
+async function runBrowserTests(portal: string, api: string, offlinePortal: string): Promise<void> {
   if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} for the browser tests: apt-get install -y chromium (or run with --no-browser)`);
   const started = Date.now();
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const child = spawn(process.execPath, [cli, 'test', '-c', join(root, 'web', 'playwright.config.ts')], {
     cwd: root,
-    env: { ...process.env, HAVEN_E2E_PORTAL_URL: portal, HAVEN_E2E_GATEWAY_URL: api, HAVEN_E2E_CHROMIUM: CHROMIUM },
+    env: { ...process.env, HAVEN_E2E_PORTAL_URL: portal, HAVEN_E2E_GATEWAY_URL: api, HAVEN_E2E_OFFLINE_PORTAL_URL: offlinePortal, HAVEN_E2E_CHROMIUM: CHROMIUM },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const how = await new Promise<string>((done) => {
@@ -111,6 +113,39 @@ async function runBrowserTests(portal: string, api: string): Promise<void> {
   if (how === 'timeout') fail(`the browser tests did not finish within ${BROWSER_TESTS_TIMEOUT_MS / 1000} s`);
   if (how !== 'exit code 0') fail(`the browser tests failed (${how})`);
   log(`browser tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The portal's production build served once more, on its own port, with a gateway address where nothing
+ * listens (a port that was free a moment ago): every call it makes fails as it would with the gateway down.
+ */
+async function startOfflinePortal(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const [port, deadGatewayPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: join(root, 'web'),
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HAVEN_GATEWAY_URL: `http://127.0.0.1:${deadGatewayPort}/graphql`, HAVEN_GATEWAY_TIMEOUT_MS: '2000' },
+    stdio: 'ignore',
+    detached: true, // its own process group: `next start` forks next-server, and both must stop
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${url}/login`)).status === 200) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  return fail('the portal without a gateway did not start within 20 s');
 }
 
 async function main(): Promise<void> {
@@ -179,8 +214,13 @@ async function main(): Promise<void> {
     log('portal serves its login page');
 
     if (browser) {
-      log('running the browser tests (web/e2e) against this stack');
-      await runBrowserTests(portal, api);
+      const offline = await startOfflinePortal();
+      log(`running the browser tests (web/e2e) against this stack (and a portal without gateway at ${offline.url})`);
+      try {
+        await runBrowserTests(portal, api, offline.url);
+      } finally {
+        await offline.stop();
+      }
     } else {
       log('browser tests skipped (--no-browser)');
     }

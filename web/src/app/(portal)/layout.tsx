@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { ErrorNotice } from '@/components/error-notice';
+import { LanguageSwitch } from '@/components/language-switch';
 import { SiteHeader } from '@/components/site-header';
 import { loadSession } from '@/lib/session';
 import styles from './portal.module.css';
@@ -10,6 +11,8 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!loaded.ok) {
     return (
       <main id="main" className={styles.main}>
+        {/* No header without a session, but the language can still be chosen. */}
+        <LanguageSwitch className={styles.languageOnly} />
         <ErrorNotice failure={loaded.failure} />
       </main>
     );
