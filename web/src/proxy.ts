@@ -49,7 +49,7 @@ export function proxy(request: NextRequest) {
 
   response.headers.set('Content-Security-Policy', csp ?? "default-src 'none'; frame-ancestors 'none'");
   response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'no-referrer');
+  response.headers.set('Referrer-Policy', 'same-origin');
   response.headers.set('X-Frame-Options', 'DENY');
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;

@@ -22,7 +22,8 @@ export const metadata: Metadata = {
   description: 'Verwijsnetwerk voor slachtoffers van mensenhandel',
   // Nothing here is for search engines or link previews.
   robots: { index: false, follow: false },
-  referrer: 'no-referrer',
+  // Within the portal only (see next.config.ts): never sent to another site.
+  referrer: 'same-origin',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f4e5f' };

@@ -26,6 +26,15 @@ describe('failureFromErrors', () => {
     });
   });
 
+  it("a refusal's reason word is kept, so a page can name the rule (CONFLICT: LAST_ADMIN …)", () => {
+    assert.deepEqual(failureFromErrors([error('CONFLICT', { reason: 'LAST_ADMIN' })]).failure, {
+      kind: 'REJECTED',
+      code: 'CONFLICT',
+      fields: [],
+      reason: 'LAST_ADMIN',
+    });
+  });
+
   it('server faults, document errors and uncoded errors become UNAVAILABLE', () => {
     for (const code of ['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', undefined]) {
       assert.deepEqual(failureFromErrors([error(code)]).failure, { kind: 'UNAVAILABLE' }, String(code));

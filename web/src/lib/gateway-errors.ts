@@ -8,11 +8,11 @@ export type GatewayFailure =
   /** Signed in, but this operation is not for this user in the active organisation. */
   | { kind: 'FORBIDDEN' }
   /** The gateway answered with an error code the caller may handle (INVALID_CREDENTIALS, BAD_USER_INPUT, …). */
-  | { kind: 'REJECTED'; code: string; fields: string[] }
+  | { kind: 'REJECTED'; code: string; fields: string[]; reason?: string }
   /** Unreachable, timed out, failed unexpectedly, or answered something we do not understand. */
   | { kind: 'UNAVAILABLE' };
 
-export type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown } };
+export type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown; reason?: unknown } };
 
 /**
  * An ended session outranks everything (the user must sign in again), then a refusal; otherwise the
@@ -41,5 +41,7 @@ export function failureFromErrors(errors: GraphQLErrorBody[]): { failure: Gatewa
     if (Array.isArray(fields)) return fields.filter((f): f is string => typeof f === 'string');
     return [];
   });
-  return { failure: { kind: 'REJECTED', code, fields }, code };
+  // Some refusals say why in a word (CONFLICT's OWN_MEMBERSHIP, LAST_ADMIN …), so a page can name the rule.
+  const reason = errors.map((error) => error?.extensions?.reason).find((r): r is string => typeof r === 'string');
+  return { failure: { kind: 'REJECTED', code, fields, ...(reason ? { reason } : {}) }, code };
 }

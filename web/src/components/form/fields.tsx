@@ -120,6 +120,9 @@ export function SelectField({
         {label}
       </label>
       <select
+        // Remounted when the value to show changes: React resets a form after its action, and a select (unlike an
+        // input) would not take a changed defaultValue, losing the choice a refused form sent back.
+        key={defaultValue ?? ''}
         id={id}
         name={name}
         required={required}

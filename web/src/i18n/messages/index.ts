@@ -5,6 +5,9 @@ import enCommon from './en/common.json';
 import enDirectory from './en/directory.json';
 import enOrganisation from './en/organisation.json';
 import enVocabulary from './en/vocabulary.json';
+import enInbox from './en/inbox.json';
+import enMessages from './en/messages.json';
+import enCapacity from './en/capacity.json';
 import nlAdmin from './nl/admin.json';
 import nlAudit from './nl/audit.json';
 import nlCases from './nl/cases.json';
@@ -12,6 +15,9 @@ import nlCommon from './nl/common.json';
 import nlDirectory from './nl/directory.json';
 import nlOrganisation from './nl/organisation.json';
 import nlVocabulary from './nl/vocabulary.json';
+import nlInbox from './nl/inbox.json';
+import nlMessages from './nl/messages.json';
+import nlCapacity from './nl/capacity.json';
 import type { Locale } from '../locales';
 
 /**
@@ -19,8 +25,8 @@ import type { Locale } from '../locales';
  * its own file, so areas are edited independently). Dutch is the reference: its shape types every
  * `t('…')` call, and a test keeps English's keys and placeholders equal to it.
  */
-const nl = { ...nlCommon, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit };
-const en = { ...enCommon, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit };
+const nl = { ...nlCommon, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit, ...nlInbox, ...nlMessages, ...nlCapacity };
+const en = { ...enCommon, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit, ...enInbox, ...enMessages, ...enCapacity };
 
 export type Messages = typeof nl;
 
