@@ -47,7 +47,7 @@ type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'form' | 'na
   defaultValue?: string | number | null;
 };
 
-export function TextField({ form, name, label, hint, error, required, defaultValue, ...input }: FieldBase & InputProps) {
+export function TextField({ form, name, label, hint, error, required, defaultValue, type = 'text', ...input }: FieldBase & InputProps) {
   const id = fieldId(form, name);
   return (
     <div className="field">
@@ -58,6 +58,7 @@ export function TextField({ form, name, label, hint, error, required, defaultVal
         id={id}
         name={name}
         required={required}
+        type={type}
         defaultValue={defaultValue ?? undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -50,18 +50,6 @@ export const organisationOperation = graphql(`
   }
 `);
 
-/** The network's organisations with where they are, for the auditor's overview. */
-export const networkOverviewOperation = graphql(`
-  query PortalNetworkOverview {
-    organisations {
-      id
-      name
-      kind
-      profile { province city }
-    }
-  }
-`);
-
 /**
  * The whole directory in Open Referral HSDS 3.0, one organisation at a time: partners maps each profile,
  * the gateway fetches the organisation's name from identity first (@requires). The portal checks each
@@ -73,5 +61,44 @@ export const directoryHsdsOperation = graphql(`
     directoryProfiles {
       organisation { id name hsds }
     }
+  }
+`);
+
+/** A partner's own directory profile, every field the profile form edits (organisational data only). */
+export const organisationProfileOperation = graphql(`
+  query PortalOrganisationProfile($id: ID!) {
+    organisation(id: $id) {
+      id
+      name
+      profile {
+        careKind description province regionsServed street postalCode city latitude longitude
+        intakePhone intakeEmail intakeHours languages acceptingReferrals updatedAt
+      }
+    }
+  }
+`);
+export type EditableProfile = NonNullable<NonNullable<ResultOf<typeof organisationProfileOperation>['organisation']>['profile']>;
+
+export const updateOrganisationProfileOperation = graphql(`
+  mutation PortalUpdateOrganisationProfile($input: UpdateOrganisationProfileInput!) {
+    updateOrganisationProfile(input: $input) { updatedAt }
+  }
+`);
+
+/** One service with its eligibility, for the partner admin's service form. */
+export const editableServiceOperation = graphql(`
+  query PortalEditableService($id: ID!) {
+    service(id: $id) {
+      id type name description province minAge maxAge genders languages exploitationTypes exclusions
+      street postalCode city latitude longitude updatedAt
+      organisation { id }
+    }
+  }
+`);
+export type EditableService = NonNullable<ResultOf<typeof editableServiceOperation>['service']>;
+
+export const updateServiceOperation = graphql(`
+  mutation PortalUpdateService($input: UpdateServiceInput!) {
+    updateService(input: $input) { id updatedAt }
   }
 `);

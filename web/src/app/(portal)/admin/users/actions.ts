@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { callGateway } from '@/lib/gateway';
+import { doneForm, failedForm, formValues, list, parseForm, text, type FormState } from '@/lib/forms';
+import { createUserOperation, deactivateUserOperation } from '@/lib/operations/identity';
+import { leaveIfSessionEnded } from '@/lib/session';
+import { ROLES } from '@/lib/vocabulary';
+import type { SecretFormState } from '../../organisation/secret-form-state';
+
+/** A new account in any organisation; the one-time password comes back in this answer only. */
+export async function createAccount(_previous: SecretFormState, formData: FormData): Promise<SecretFormState> {
+  const t = await getTranslations('AdminUsers');
+  const values = formValues(formData);
+  const schema = z.object({
+    displayName: text(200),
+    email: z.email().max(254),
+    organisationId: z.uuid({ message: 'invalidChoice' }),
+    roles: list(z.enum(ROLES)).refine((roles) => roles.length > 0, { message: 'chooseAtLeastOne' }),
+  });
+  const parsed = await parseForm(schema, values);
+  if (!parsed.ok) return parsed.state;
+
+  const result = await callGateway(createUserOperation, { variables: { input: parsed.data } });
+  if (!result.ok) {
+    const { failure } = result;
+    leaveIfSessionEnded(failure);
+    if (failure.kind === 'REJECTED' && failure.code === 'CONFLICT') {
+      return { status: 'failed', fieldErrors: { email: t('emailTaken') }, formError: t('emailTakenSummary'), values };
+    }
+    if (failure.kind === 'REJECTED' && failure.code === 'BAD_USER_INPUT' && failure.fields.includes('roles')) {
+      return { status: 'failed', fieldErrors: { roles: t('rolesDoNotFit') }, formError: t('rolesDoNotFit'), values };
+    }
+    return failedForm(failure, values);
+  }
+  revalidatePath('/admin', 'layout');
+  return { ...(await doneForm(t('created', { name: parsed.data.displayName }))), secret: result.data.createUser.initialPassword };
+}
+
+/** Deactivates an account after the page's confirmation step; all its sessions end at once. */
+export async function deactivateAccount(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const result = await callGateway(deactivateUserOperation, { variables: { userId } });
+  if (!result.ok) {
+    leaveIfSessionEnded(result.failure);
+    return failedForm(result.failure, values);
+  }
+  revalidatePath('/admin', 'layout');
+  redirect('/admin/users?deactivated=1');
+}

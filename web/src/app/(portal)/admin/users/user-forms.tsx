@@ -1,0 +1,76 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ChoiceGroup, SelectField, TextField, type Option } from '@/components/form/fields';
+import { FormMessage } from '@/components/form/form-message';
+import { SubmitButton } from '@/components/form/submit-button';
+import { initialFormState } from '@/lib/form-state';
+import { listOf, valueOf } from '../../organisation/form-values';
+import { OneTimeSecret } from '../../organisation/one-time-secret';
+import type { SecretFormState } from '../../organisation/secret-form-state';
+import { createAccount, deactivateAccount } from './actions';
+
+export function CreateAccountForm({ organisations, roles }: { organisations: Option[]; roles: Option[] }) {
+  const t = useTranslations('AdminUsers');
+  const [state, action] = useActionState<SecretFormState, FormData>(createAccount, initialFormState);
+  const form = 'new-account';
+  const labels = { displayName: t('displayName'), email: t('email'), organisationId: t('organisation'), roles: t('roles') };
+  if (state.status === 'done' && state.secret) {
+    // No form under the secret: a next submit would carry this state (and the secret) back to the server.
+    return (
+      <div>
+        <FormMessage form={form} state={state} />
+        <OneTimeSecret label={t('initialPassword')} secret={state.secret} warning={t('initialPasswordWarning')} />
+        <p>
+          <a className="button" href="/admin/users#new-account-heading">
+            {t('createAnother')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="form" noValidate>
+      <FormMessage form={form} state={state} labels={labels} />
+      <div className="form-grid">
+        <TextField type="text" form={form} name="displayName" label={labels.displayName} error={state.fieldErrors.displayName} defaultValue={valueOf(state, 'displayName', '')} autoComplete="off" required />
+        <TextField form={form} name="email" type="email" label={labels.email} error={state.fieldErrors.email} defaultValue={valueOf(state, 'email', '')} autoComplete="off" spellCheck={false} required />
+        <SelectField
+          form={form}
+          name="organisationId"
+          label={labels.organisationId}
+          error={state.fieldErrors.organisationId}
+          options={organisations}
+          placeholder={t('chooseOrganisation')}
+          defaultValue={valueOf(state, 'organisationId', '')}
+          required
+        />
+      </div>
+      <ChoiceGroup form={form} name="roles" label={labels.roles} hint={t('rolesHint')} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', [])} inline required />
+      <div className="form-actions">
+        <SubmitButton label={t('create')} pendingLabel={t('creating')} />
+      </div>
+    </form>
+  );
+}
+
+/** The confirmation step of deactivating an account. */
+export function DeactivateForm({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations('AdminUsers');
+  const [state, action] = useActionState(deactivateAccount.bind(null, userId), initialFormState);
+  return (
+    <form action={action} className="form notice notice-warning" id="confirm-deactivate" noValidate>
+      <FormMessage form="deactivate" state={state} />
+      <h2 className="notice-title">{t('deactivateConfirmTitle', { name })}</h2>
+      <p>{t('deactivateConfirmBody')}</p>
+      <div className="form-actions">
+        <SubmitButton label={t('deactivateConfirm')} pendingLabel={t('deactivating')} variant="danger" />
+        <Link className="button button-quiet" href="/admin/users">
+          {t('cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

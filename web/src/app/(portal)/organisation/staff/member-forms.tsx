@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ChoiceGroup, TextField, type Option } from '@/components/form/fields';
+import { FormMessage } from '@/components/form/form-message';
+import { SubmitButton } from '@/components/form/submit-button';
+import { initialFormState } from '@/lib/form-state';
+import { listOf, valueOf } from '../form-values';
+import { OneTimeSecret } from '../one-time-secret';
+import type { SecretFormState } from '../secret-form-state';
+import { createMember, removeMember, setRoles, type MembersPlace } from './member-actions';
+
+/** A new account with its roles here; on success the one-time password, shown this once. */
+export function CreateMemberForm({ place, organisationId, roles }: { place: MembersPlace; organisationId: string; roles: Option[] }) {
+  const t = useTranslations('OrganisationStaff');
+  const [state, action] = useActionState<SecretFormState, FormData>(createMember.bind(null, place, organisationId), initialFormState);
+  const form = 'new-member';
+  const labels = { displayName: t('displayName'), email: t('email'), roles: t('roles') };
+  if (state.status === 'done' && state.secret) {
+    // No form under the secret: a next submit would carry this state (and the secret) back to the server.
+    const again = place === 'admin' ? `/admin/organisations/${encodeURIComponent(organisationId)}` : '/organisation/staff';
+    return (
+      <div>
+        <FormMessage form={form} state={state} />
+        <OneTimeSecret label={t('initialPassword')} secret={state.secret} warning={t('initialPasswordWarning')} />
+        <p>
+          <a className="button" href={`${again}#new-member-heading`}>
+            {t('createAnother')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="form" noValidate>
+      <FormMessage form={form} state={state} labels={labels} />
+      <div className="form-grid">
+        <TextField type="text" form={form} name="displayName" label={labels.displayName} error={state.fieldErrors.displayName} defaultValue={valueOf(state, 'displayName', '')} autoComplete="off" required />
+        <TextField form={form} name="email" type="email" label={labels.email} error={state.fieldErrors.email} defaultValue={valueOf(state, 'email', '')} autoComplete="off" spellCheck={false} required />
+      </div>
+      <ChoiceGroup form={form} name="roles" label={labels.roles} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', [])} inline required />
+      <div className="form-actions">
+        <SubmitButton label={t('create')} pendingLabel={t('creating')} />
+      </div>
+    </form>
+  );
+}
+
+/** One member's roles as checkboxes, saved together. */
+export function MemberRolesForm({
+  place,
+  organisationId,
+  userId,
+  name,
+  current,
+  roles,
+}: {
+  place: MembersPlace;
+  organisationId: string;
+  userId: string;
+  name: string;
+  current: string[];
+  roles: Option[];
+}) {
+  const t = useTranslations('OrganisationStaff');
+  const [state, action] = useActionState(setRoles.bind(null, place, organisationId, userId), initialFormState);
+  const form = `roles-${userId}`;
+  return (
+    <form action={action} className="form" noValidate>
+      <FormMessage form={form} state={state} labels={{ roles: t('rolesOf', { name }) }} />
+      <ChoiceGroup form={form} name="roles" label={t('rolesOf', { name })} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', current)} inline />
+      <div className="form-actions">
+        <SubmitButton label={t('saveRoles')} pendingLabel={t('saving')} variant="default" />
+      </div>
+    </form>
+  );
+}
+
+/** The confirmation step of taking someone out of the organisation. */
+export function RemoveMemberForm({
+  place,
+  organisationId,
+  userId,
+  name,
+  cancelHref,
+}: {
+  place: MembersPlace;
+  organisationId: string;
+  userId: string;
+  name: string;
+  cancelHref: string;
+}) {
+  const t = useTranslations('OrganisationStaff');
+  const [state, action] = useActionState(removeMember.bind(null, place, organisationId, userId), initialFormState);
+  return (
+    <form action={action} className="form notice notice-warning" id="member-remove" noValidate>
+      <FormMessage form={`remove-${userId}`} state={state} />
+      <p className="notice-title">{t('removeConfirmTitle', { name })}</p>
+      <p>{t('removeConfirmBody')}</p>
+      <div className="form-actions">
+        <SubmitButton label={t('removeConfirm')} pendingLabel={t('removing')} variant="danger" />
+        <Link className="button button-quiet" href={cancelHref}>
+          {t('cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}
