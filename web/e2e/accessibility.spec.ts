@@ -40,21 +40,22 @@ test.describe('accessibility: no serious or critical axe violations', () => {
     await expectNoSeriousViolations(page, 'not found');
   });
 
-  test('coordinator: directory (all and filtered) and cases', async ({ page }) => {
+  test('coordinator: dashboard and directory (all and filtered)', async ({ page }) => {
     await signIn(page, ACCOUNTS.coordinator);
-    await expect(page).toHaveURL((url) => url.pathname === '/directory');
+    await expect(page).toHaveURL((url) => url.pathname === '/cases');
+    await expectNoSeriousViolations(page, 'case dashboard');
+
+    await page.goto('/directory');
     await expectNoSeriousViolations(page, 'directory');
 
     await page.goto('/directory?province=ZEELAND');
     await expectNoSeriousViolations(page, 'directory filtered by province');
-
-    await page.goto('/cases');
-    await expectNoSeriousViolations(page, 'cases');
   });
 
   test('partner admin: organisation, and the no-access view', async ({ page }) => {
     await signIn(page, ACCOUNTS.partnerAdmin);
-    await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+    await expect(page).toHaveURL((url) => url.pathname === '/inbox');
+    await page.goto('/organisation');
     await expectNoSeriousViolations(page, 'organisation (partner admin)');
 
     await page.goto('/admin');
@@ -64,7 +65,8 @@ test.describe('accessibility: no serious or critical axe violations', () => {
 
   test('partner staff: organisation', async ({ page }) => {
     await signIn(page, ACCOUNTS.partnerStaff);
-    await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+    await expect(page).toHaveURL((url) => url.pathname === '/inbox');
+    await page.goto('/organisation');
     await expectNoSeriousViolations(page, 'organisation (partner staff)');
   });
 
@@ -115,6 +117,6 @@ test('keyboard only: Tab reaches email, password and the button in that order, a
   await expect(submit).toBeFocused();
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+  await expect(page).toHaveURL((url) => url.pathname === '/inbox');
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
 });

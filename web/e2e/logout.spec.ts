@@ -3,7 +3,7 @@ import { ACCOUNTS, expectLoginPage, gatewayRequest, SESSION_COOKIE, sessionCooki
 
 test('logout ends the session: the old cookie value no longer works at the gateway or in the portal', async ({ page, context }) => {
   await signIn(page, ACCOUNTS.partnerStaff);
-  await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+  await expect(page).toHaveURL((url) => url.pathname === '/inbox');
   const cookie = (await sessionCookie(context))!;
   expect(cookie).toBeDefined();
 

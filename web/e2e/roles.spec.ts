@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { ACCOUNTS, countIn, gatewayRequest, organisationsOf, sessionCookie, signIn } from './support/portal';
 
 test.describe('each role starts on its own page', () => {
-  test('a partner admin sees their own organisation and is refused the network-admin page', async ({ page }) => {
+  test('a partner admin starts in the inbox, sees their own organisation and is refused the network-admin page', async ({ page }) => {
     const [own] = organisationsOf(ACCOUNTS.partnerAdmin);
     await signIn(page, ACCOUNTS.partnerAdmin);
-    await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+    await expect(page).toHaveURL((url) => url.pathname === '/inbox');
+    await page.goto('/organisation');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(own!.name);
     await expect(page.getByRole('heading', { name: 'Profiel' })).toBeVisible();
     // Real data from the partners subgraph: the profile and at least one service.
@@ -75,14 +76,16 @@ test.describe('each role starts on its own page', () => {
     const choice = preselected === second!.id ? first! : second!;
     await page.getByRole('radio', { name: new RegExp(escapeRegExp(choice.name)) }).check();
     await page.getByRole('button', { name: 'Verder' }).click();
-    await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+    await expect(page).toHaveURL((url) => url.pathname === '/inbox');
+    await page.goto('/organisation');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(choice.name);
 
     // It sticks: a reload, a fresh visit to the start page and the gateway itself all keep it.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(choice.name);
     await page.goto('/');
-    await expect(page).toHaveURL((url) => url.pathname === '/organisation');
+    await expect(page).toHaveURL((url) => url.pathname === '/inbox');
+    await page.goto('/organisation');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(choice.name);
     const token = (await sessionCookie(context))!.value;
     const me = await gatewayRequest('{ me { activeOrganisation { id } } }', token);
