@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { failureFromErrors } from './gateway-errors';
+import { failureFromErrors, onlyNestedDenials } from './gateway-errors';
 
 const error = (code?: string, extra: Record<string, unknown> = {}) => ({ message: 'm', extensions: { code, ...extra } });
 
@@ -39,5 +39,21 @@ describe('failureFromErrors', () => {
     for (const code of ['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', undefined]) {
       assert.deepEqual(failureFromErrors([error(code)]).failure, { kind: 'UNAVAILABLE' }, String(code));
     }
+  });
+});
+
+describe('partial answers', () => {
+  it('keeps the data when access rules only withheld fields inside it', () => {
+    const denied = (path: (string | number)[]) => ({ message: 'Not allowed', path, extensions: { code: 'FORBIDDEN' } });
+    assert.equal(onlyNestedDenials([denied(['case', 'timeline', 3, 'actor', 'displayName'])]), true);
+    assert.equal(onlyNestedDenials([denied(['case', 'timeline', 3, 'actor', 'displayName']), denied(['case', 'timeline', 4, 'actor', 'displayName'])]), true);
+  });
+
+  it('fails the call for a refused root field, any other error, or no errors at all', () => {
+    assert.equal(onlyNestedDenials([{ path: ['case'], extensions: { code: 'FORBIDDEN' } }]), false);
+    assert.equal(onlyNestedDenials([{ extensions: { code: 'FORBIDDEN' } }]), false);
+    assert.equal(onlyNestedDenials([{ path: ['case', 'referrals'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), false);
+    assert.equal(onlyNestedDenials([{ path: ['case', 'a'], extensions: { code: 'FORBIDDEN' } }, { path: ['case', 'b'], extensions: { code: 'UNAUTHENTICATED' } }]), false);
+    assert.equal(onlyNestedDenials([]), false);
   });
 });

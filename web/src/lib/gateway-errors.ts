@@ -12,7 +12,7 @@ export type GatewayFailure =
   /** Unreachable, timed out, failed unexpectedly, or answered something we do not understand. */
   | { kind: 'UNAVAILABLE' };
 
-export type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown; reason?: unknown } };
+export type GraphQLErrorBody = { message?: unknown; path?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown; reason?: unknown } };
 
 /**
  * An ended session outranks everything (the user must sign in again), then a refusal; otherwise the
@@ -44,4 +44,17 @@ export function failureFromErrors(errors: GraphQLErrorBody[]): { failure: Gatewa
   // Some refusals say why in a word (CONFLICT's OWN_MEMBERSHIP, LAST_ADMIN …), so a page can name the rule.
   const reason = errors.map((error) => error?.extensions?.reason).find((r): r is string => typeof r === 'string');
   return { failure: { kind: 'REJECTED', code, fields, ...(reason ? { reason } : {}) }, code };
+}
+
+/**
+ * True when every error is an access rule withholding a field *inside* the answer (a path below the root
+ * field, code FORBIDDEN): the rest of the data is good and the page shows those fields as absent — e.g. a
+ * coordinator reading a timeline whose partner-side actor's name is not theirs to see. A refusal of a root
+ * field, or any other error, still fails the whole call.
+ */
+export function onlyNestedDenials(errors: GraphQLErrorBody[]): boolean {
+  return (
+    errors.length > 0 &&
+    errors.every((error) => error?.extensions?.code === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1)
+  );
 }

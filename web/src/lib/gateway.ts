@@ -4,7 +4,7 @@ import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { Kind, print } from 'graphql';
 import { portalConfig } from './config';
 import { log } from './log';
-import { failureFromErrors, type GatewayFailure, type GraphQLErrorBody } from './gateway-errors';
+import { failureFromErrors, onlyNestedDenials, type GatewayFailure, type GraphQLErrorBody } from './gateway-errors';
 import { readSessionToken } from './session-cookie';
 
 /**
@@ -112,6 +112,11 @@ export async function callGateway<TOperation extends Operation>(
   }
 
   const { data, errors } = body as { data?: unknown; errors?: unknown };
+  if (Array.isArray(errors) && onlyNestedDenials(errors as GraphQLErrorBody[]) && typeof data === 'object' && data !== null) {
+    // Partial data by design: fields the caller may not read came back null, the rest stands.
+    log.info('gateway call withheld fields', { operation: name, requestId, withheld: errors.length, ms: Date.now() - started });
+    return { ok: true, data: data as ResultOf<TOperation> };
+  }
   if (Array.isArray(errors) && errors.length > 0) {
     const { failure, code } = failureFromErrors(errors as GraphQLErrorBody[]);
     return fail(failure, 'graphql errors', { status: response.status, errorCount: errors.length, code: code ?? 'none' });
