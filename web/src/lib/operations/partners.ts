@@ -97,6 +97,12 @@ export const editableServiceOperation = graphql(`
 `);
 export type EditableService = NonNullable<ResultOf<typeof editableServiceOperation>['service']>;
 
+export const createServiceOperation = graphql(`
+  mutation PortalCreateService($input: CreateServiceInput!) {
+    createService(input: $input) { id }
+  }
+`);
+
 export const updateServiceOperation = graphql(`
   mutation PortalUpdateService($input: UpdateServiceInput!) {
     updateService(input: $input) { id updatedAt }

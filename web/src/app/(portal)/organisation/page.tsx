@@ -104,7 +104,14 @@ export default async function OrganisationPage() {
       </section>
 
       <section className="card" aria-labelledby="services-heading">
-        <h2 id="services-heading">{t('services')}</h2>
+        <div className="section-heading">
+          <h2 id="services-heading">{t('services')}</h2>
+          {isAdmin ? (
+            <Link className="button button-small" href="/organisation/services/new">
+              {t('addService')}
+            </Link>
+          ) : null}
+        </div>
         {own && own.services.length > 0 ? (
           <TableScroll labelledBy="services-heading">
             <table className="table">

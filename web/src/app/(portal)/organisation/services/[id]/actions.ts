@@ -1,18 +1,25 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, optionalWholeNumber, parseForm, text, type FormState } from '@/lib/forms';
-import { updateServiceOperation } from '@/lib/operations/partners';
+import { createServiceOperation, updateServiceOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
 import { provinceSchema, serviceTypeSchema } from '@/lib/vocabulary';
 import { bothOrNeither, coordinate, languageCodes, orEmpty, postalCode } from '../../field-rules';
 
-/** Saves a service's description, eligibility and place. The id is bound by the page; the gateway checks ownership. */
-export async function saveService(serviceId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+/** Which service the form saves: an existing one, or a new one of the admin's organisation. */
+export type ServiceTarget = { serviceId: string } | { organisationId: string };
+
+/**
+ * Saves a service's description, eligibility and place, or adds a new service (then opens it). The target is
+ * bound by the page; the gateway checks that it belongs to the caller's organisation.
+ */
+export async function saveService(target: ServiceTarget, _previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations('OrganisationService');
   const values = formValues(formData);
   const schema = z
@@ -44,8 +51,17 @@ export async function saveService(serviceId: string, _previous: FormState, formD
 
   const { minAge, maxAge, ...rest } = parsed.data;
   // Empty age fields clear the bound (null), rather than keeping the old one.
-  const input = { id: serviceId, ...rest, minAge: minAge ?? null, maxAge: maxAge ?? null };
-  const result = await callGateway(updateServiceOperation, { variables: { input } });
+  const fields = { ...rest, minAge: minAge ?? null, maxAge: maxAge ?? null };
+  if ('organisationId' in target) {
+    const created = await callGateway(createServiceOperation, { variables: { input: { organisationId: target.organisationId, ...fields } } });
+    if (!created.ok) {
+      leaveIfSessionEnded(created.failure);
+      return failedForm(created.failure, values, { codes: { CONFLICT: t('profileMissing') } });
+    }
+    revalidatePath('/organisation', 'layout');
+    redirect(`/organisation/services/${created.data.createService.id}?created=1`);
+  }
+  const result = await callGateway(updateServiceOperation, { variables: { input: { id: target.serviceId, ...fields } } });
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);
     return failedForm(result.failure, values);

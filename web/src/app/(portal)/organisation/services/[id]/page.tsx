@@ -14,7 +14,7 @@ import { ServiceForm } from './service-form';
 
 export const generateMetadata = titled('OrganisationService');
 
-export default async function OrganisationServicePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrganisationServicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const entered = await enterOrganisationAdmin();
   if (!entered.ok) return entered.render;
   const { id } = await params;
@@ -52,7 +52,13 @@ export default async function OrganisationServicePage({ params }: { params: Prom
         <h1>{t('heading', { name: service.name })}</h1>
         <p className="muted">{t('updatedAt', { at: dates.dateTime(service.updatedAt) })}</p>
       </div>
+      {(await searchParams).created ? (
+        <p className="notice notice-success" role="status">
+          {t('created')}
+        </p>
+      ) : null}
       <ServiceForm
+        target={{ serviceId: service.id }}
         service={service}
         types={SERVICE_TYPES.map((value) => ({ value, label: vocabulary.serviceType(value) }))}
         provinces={PROVINCES.map((value) => ({ value, label: vocabulary.province(value) }))}

@@ -8,19 +8,41 @@ import { SubmitButton } from '@/components/form/submit-button';
 import { initialFormState } from '@/lib/form-state';
 import type { EditableService } from '@/lib/operations/partners';
 import { listOf, valueOf } from '../../form-values';
-import { saveService } from './actions';
+import { saveService, type ServiceTarget } from './actions';
 
 const FORM = 'service';
 type Key = Parameters<ReturnType<typeof useTranslations<'OrganisationService'>>>[0];
 
+/** The fields of a new service before anything is filled in. */
+const BLANK: Omit<EditableService, 'id' | 'type' | 'province' | 'updatedAt' | 'organisation'> & { type: string; province: string } = {
+  type: '',
+  name: '',
+  description: '',
+  province: '',
+  minAge: null,
+  maxAge: null,
+  genders: [],
+  languages: [],
+  exploitationTypes: [],
+  exclusions: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  latitude: null,
+  longitude: null,
+};
+
 export function ServiceForm({
-  service,
+  target,
+  service: existing,
   types,
   provinces,
   genders,
   exploitationTypes,
 }: {
-  service: EditableService;
+  target: ServiceTarget;
+  /** Absent: a new service. */
+  service?: EditableService;
   types: Option[];
   provinces: Option[];
   genders: Option[];
@@ -28,7 +50,8 @@ export function ServiceForm({
 }) {
   const t = useTranslations('OrganisationService');
   const forms = useTranslations('Forms');
-  const [state, action] = useActionState(saveService.bind(null, service.id), initialFormState);
+  const [state, action] = useActionState(saveService.bind(null, target), initialFormState);
+  const service = existing ?? BLANK;
   const errors = state.fieldErrors;
   const label = (name: string) => (t.has(`field.${name}` as Key) ? t(`field.${name}` as Key) : name);
   const field = (name: string, current: string | number | null) => ({ form: FORM, name, label: label(name), error: errors[name], defaultValue: valueOf(state, name, current) });
@@ -42,7 +65,7 @@ export function ServiceForm({
         <legend>{t('general')}</legend>
         <div className="form-grid">
           <TextField type="text" {...field('name', service.name)} required />
-          <SelectField {...field('type', service.type)} options={types} required />
+          <SelectField {...field('type', service.type)} options={types} placeholder={existing ? undefined : t('choose')} required />
         </div>
         <TextArea {...field('description', service.description)} maxLength={2000} />
       </fieldset>
@@ -75,14 +98,14 @@ export function ServiceForm({
           <TextField type="text" {...field('street', service.street)} />
           <TextField type="text" {...field('postalCode', service.postalCode)} />
           <TextField type="text" {...field('city', service.city)} />
-          <SelectField {...field('province', service.province)} options={provinces} required />
+          <SelectField {...field('province', service.province)} options={provinces} placeholder={existing ? undefined : t('choose')} required />
           <TextField type="text" {...field('latitude', service.latitude)} inputMode="decimal" hint={t('coordinateHint')} />
           <TextField type="text" {...field('longitude', service.longitude)} inputMode="decimal" hint={t('coordinateHint')} />
         </div>
       </fieldset>
 
       <div className="form-actions">
-        <SubmitButton label={t('save')} pendingLabel={forms('saving')} />
+        <SubmitButton label={existing ? t('save') : t('create')} pendingLabel={forms('saving')} />
       </div>
     </form>
   );

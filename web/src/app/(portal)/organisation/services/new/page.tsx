@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { getVocabulary } from '@/i18n/vocabulary';
+import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
+import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
+import { enterOrganisationAdmin } from '../../organisation-admin';
+import { ServiceForm } from '../[id]/service-form';
+
+export const generateMetadata = titled('OrganisationService');
+
+/** A new service of the admin's own organisation: the same form as an edit, empty. */
+export default async function NewServicePage() {
+  const entered = await enterOrganisationAdmin();
+  if (!entered.ok) return entered.render;
+  const t = await getTranslations('OrganisationService');
+  const vocabulary = await getVocabulary();
+  return (
+    <>
+      <div className="page-heading">
+        <p className="eyebrow">
+          <Link href="/organisation">{entered.organisation.name}</Link>
+        </p>
+        <h1>{t('newHeading')}</h1>
+        <p className="muted">{t('newIntro')}</p>
+      </div>
+      <ServiceForm
+        target={{ organisationId: entered.organisation.id }}
+        types={SERVICE_TYPES.map((value) => ({ value, label: vocabulary.serviceType(value) }))}
+        provinces={PROVINCES.map((value) => ({ value, label: vocabulary.province(value) }))}
+        genders={GENDERS.map((value) => ({ value, label: vocabulary.gender(value) }))}
+        exploitationTypes={EXPLOITATION_TYPES.map((value) => ({ value, label: vocabulary.exploitationType(value) }))}
+      />
+    </>
+  );
+}
