@@ -3,6 +3,7 @@ import {
   CAPACITY_CAP_SLOTS,
   MATCH_WEIGHTS,
   matchServices,
+  type ExclusionReason,
   type MatchCandidate,
   type MatchRequest,
   type ResponseRecord,
@@ -70,7 +71,11 @@ describe('matchServices ranking', () => {
     expect(order([near, far])).toEqual(['near', 'far']);
     expect(order([near, far], request({ languages: ['ar'] }))).toEqual(['far', 'near']);
     const lang = first(matchServices([far], request({ languages: ['ar'] })).ranked).breakdown.find((f) => f.factor === 'LANGUAGE');
-    expect(lang).toMatchObject({ points: lang!.max, explanation: 'speaks ar' });
+    expect(lang).toMatchObject({ points: lang!.max, detail: { code: 'SPEAKS', languages: ['ar'] }, explanation: 'speaks ar' });
+    const none = first(matchServices([near], request({ languages: ['ar', 'ti'] })).ranked).breakdown.find((f) => f.factor === 'LANGUAGE');
+    expect(none).toMatchObject({ points: 0, detail: { code: 'SPEAKS_NONE', languages: ['ar', 'ti'] }, explanation: 'speaks none of ar, ti' });
+    const unasked = first(matchServices([near], request()).ranked).breakdown.find((f) => f.factor === 'LANGUAGE');
+    expect(unasked?.detail).toEqual({ code: 'NO_LANGUAGE_GIVEN' });
   });
 
   it("counts the organisation's languages as well as the service's", () => {
@@ -87,7 +92,10 @@ describe('matchServices ranking', () => {
     const both = matchServices([many, huge], request()).ranked;
     expect(first(both, 0).score).toBe(first(both, 1).score);
     expect(CAPACITY_CAP_SLOTS).toBe(5);
-    expect(first(matchServices([few], request()).ranked).breakdown.find((f) => f.factor === 'CAPACITY')?.explanation).toBe('1 of 5 slots free');
+    expect(first(matchServices([few], request()).ranked).breakdown.find((f) => f.factor === 'CAPACITY')).toMatchObject({
+      detail: { code: 'FREE_SLOTS', freeSlots: 1, totalSlots: 5 },
+      explanation: '1 of 5 slots free',
+    });
   });
 
   it('halves the capacity points of a statement nobody confirmed lately, and says so', () => {
@@ -101,7 +109,9 @@ describe('matchServices ranking', () => {
     const capacity = (id: string) => ranked.find((r) => r.service.id === id)!.breakdown.find((f) => f.factor === 'CAPACITY')!;
     expect(ranked.map((r) => r.service.id)[0]).toBe('fresh');
     expect(capacity('stale').points).toBe(capacity('fresh').points / 2);
+    expect(capacity('stale').detail).toEqual({ code: 'FREE_SLOTS_STALE', freeSlots: 5, totalSlots: 5, staleDays: 7 });
     expect(capacity('stale').explanation).toBe('5 of 5 slots free — not confirmed for over 7 days, may be out of date');
+    expect(capacity('never').detail).toEqual({ code: 'FREE_SLOTS_NEVER_CONFIRMED', freeSlots: 5, totalSlots: 5 });
     expect(capacity('never').explanation).toBe('5 of 5 slots free — never confirmed, may be out of date');
     // Without a threshold (or without a confirmation date) nothing is judged.
     const unjudged = matchServices([stale], request()).ranked;
@@ -113,20 +123,30 @@ describe('matchServices ranking', () => {
     const ranked = matchServices([service('average', 'Amersfoort'), service('new', 'Amersfoort')], request(), { responseRecords: records }).ranked;
     const score = (id: string) => ranked.find((r) => r.service.id === id)!.score;
     expect(score('new')).toBeGreaterThanOrEqual(score('average'));
-    expect(ranked.find((r) => r.service.id === 'new')!.breakdown.find((f) => f.factor === 'RESPONSE')?.explanation).toBe(
-      'no response history yet — neutral',
-    );
+    expect(ranked.find((r) => r.service.id === 'new')!.breakdown.find((f) => f.factor === 'RESPONSE')).toMatchObject({
+      detail: { code: 'NO_HISTORY' },
+      explanation: 'no response history yet — neutral',
+    });
   });
 
   it('treats a thin record (fewer than 5 decided) as neutral, not as a bad one', () => {
     const records = new Map<string, ResponseRecord>([['org-thin', { acceptanceRate: 0, medianResponseHours: 500, decided: 2 }]]);
     const ranked = matchServices([service('thin', 'Amersfoort'), service('new', 'Amersfoort')], request(), { responseRecords: records }).ranked;
     expect(first(ranked, 0).score).toBe(first(ranked, 1).score);
+    expect(ranked.find((r) => r.service.id === 'thin')!.breakdown.find((f) => f.factor === 'RESPONSE')).toMatchObject({
+      detail: { code: 'TOO_FEW_DECIDED', decided: 2 },
+      explanation: 'only 2 decided referrals — neutral',
+    });
   });
 
   it('lifts a partner that accepts often and answers fast', () => {
-    const records = new Map<string, ResponseRecord>([['org-good', { acceptanceRate: 0.9, medianResponseHours: 3, decided: 30 }]]);
+    const records = new Map<string, ResponseRecord>([['org-good', { acceptanceRate: 0.9, medianResponseHours: 3.04, decided: 30 }]]);
     expect(order([service('new', 'Amersfoort'), service('good', 'Amersfoort')], request(), records)).toEqual(['good', 'new']);
+    const good = first(matchServices([service('good', 'Amersfoort')], request(), { responseRecords: records }).ranked);
+    expect(good.breakdown.find((f) => f.factor === 'RESPONSE')).toMatchObject({
+      detail: { code: 'RESPONSE_RECORD', acceptancePercent: 90, decided: 30, medianHours: 3 },
+      explanation: 'accepts 90% of 30 referrals, median answer in 3 h',
+    });
   });
 
   it('makes distance matter more for IMMEDIATE: a closer service with fewer slots overtakes', () => {
@@ -139,7 +159,11 @@ describe('matchServices ranking', () => {
 
   it('explains distance in words and scores within 0–100 with factors adding up', () => {
     const r = first(matchServices([service('a', 'Amersfoort')], request()).ranked);
-    expect(r.breakdown.find((f) => f.factor === 'DISTANCE')?.explanation).toMatch(/^\d+ km from Utrecht$/);
+    const distance = r.breakdown.find((f) => f.factor === 'DISTANCE')!;
+    expect(distance.detail).toEqual({ code: 'DISTANCE_KM', km: r.distanceKm, place: 'Utrecht' });
+    expect(distance.explanation).toBe(`${Math.round(r.distanceKm!)} km from Utrecht`);
+    const atCoordinates = first(matchServices([service('a', 'Amersfoort')], request({ location: { ...utrecht, label: null } })).ranked);
+    expect(first(atCoordinates.breakdown)).toMatchObject({ detail: { code: 'DISTANCE_KM', place: null }, explanation: expect.stringMatching(/^\d+ km from the given position$/) });
     expect(r.distanceKm).toBeGreaterThan(10);
     expect(r.distanceKm).toBeLessThan(30);
     expect(r.score).toBeGreaterThanOrEqual(0);
@@ -154,12 +178,21 @@ describe('matchServices ranking', () => {
     const nowhere = { ...base, organisation: { ...base.organisation, latitude: null, longitude: null } };
     const r = first(matchServices([nowhere], request()).ranked);
     expect(r.distanceKm).toBeNull();
-    expect(first(r.breakdown)).toMatchObject({ points: first(r.breakdown).max / 2, explanation: 'service location unknown — neutral' });
+    expect(first(r.breakdown)).toMatchObject({
+      points: first(r.breakdown).max / 2,
+      detail: { code: 'LOCATION_UNKNOWN' },
+      explanation: 'service location unknown — neutral',
+    });
+    const unasked = first(matchServices([nowhere], request({ location: null })).ranked);
+    expect(first(unasked.breakdown)).toMatchObject({ detail: { code: 'NO_LOCATION_GIVEN' }, explanation: 'no location given — neutral' });
   });
 
   it('uses the province when no location is given', () => {
     const req = request({ location: null, region: 'GRONINGEN' });
     expect(order([service('utr', 'Amersfoort'), service('gro', 'Groningen')], req)).toEqual(['gro', 'utr']);
+    const [inside, outside] = matchServices([service('utr', 'Amersfoort'), service('gro', 'Groningen')], req).ranked;
+    expect(first(inside!.breakdown)).toMatchObject({ detail: { code: 'IN_REGION', region: 'GRONINGEN' }, explanation: 'serves GRONINGEN' });
+    expect(first(outside!.breakdown)).toMatchObject({ detail: { code: 'OUTSIDE_REGION', region: 'GRONINGEN' }, explanation: 'outside GRONINGEN' });
   });
 
   it('breaks ties by distance, then by id, whatever the input order', () => {
@@ -171,36 +204,46 @@ describe('matchServices ranking', () => {
 });
 
 describe('matchServices exclusions', () => {
-  const reasons = (candidate: MatchCandidate, req: MatchRequest = request()) => {
+  const excludedOnly = (candidate: MatchCandidate, req: MatchRequest = request()) => {
     const result = matchServices([candidate], req);
     expect(result.ranked).toEqual([]);
-    return first(result.excluded).reasons;
+    return first(result.excluded);
   };
+  const reasons = (candidate: MatchCandidate, req: MatchRequest = request()) => excludedOnly(candidate, req).reasons;
+  const codes = (candidate: MatchCandidate, req: MatchRequest = request()) => excludedOnly(candidate, req).why;
 
-  it.each<[string, Partial<MatchCandidate>, Partial<MatchRequest>, string]>([
-    ['a type not needed', { type: 'LEGAL_AID' }, {}, 'service type LEGAL_AID not needed'],
-    ['too young', { minAge: 18 }, { age: 15 }, 'age 15 below minimum 18'],
-    ['too old', { maxAge: 17 }, { age: 19 }, 'age 19 above maximum 17'],
-    ['a gender not served', { genders: ['FEMALE'] }, { gender: 'MALE' }, 'gender MALE not served'],
-    ['an exploitation type not served', { exploitationTypes: ['SEXUAL'] }, { exploitationType: 'LABOUR' }, 'exploitation type LABOUR not served'],
-    ['paused capacity', { capacity: { totalSlots: 5, heldSlots: 0, waitlistLength: 0, paused: true } }, {}, 'paused'],
-    ['no free slots', { capacity: { totalSlots: 2, heldSlots: 2, waitlistLength: 3, paused: false } }, {}, 'no free slots'],
-    ['no capacity stated', { capacity: null }, {}, 'no capacity stated'],
-  ])('excludes %s with a reason in words', (_what, overrides, req, reason) => {
+  it.each<[string, Partial<MatchCandidate>, Partial<MatchRequest>, ExclusionReason, string]>([
+    ['a type not needed', { type: 'LEGAL_AID' }, {}, { code: 'SERVICE_TYPE_NOT_NEEDED', serviceType: 'LEGAL_AID' }, 'service type LEGAL_AID not needed'],
+    ['too young', { minAge: 18 }, { age: 15 }, { code: 'BELOW_MINIMUM_AGE', age: 15, limit: 18 }, 'age 15 below minimum 18'],
+    ['too old', { maxAge: 17 }, { age: 19 }, { code: 'ABOVE_MAXIMUM_AGE', age: 19, limit: 17 }, 'age 19 above maximum 17'],
+    ['a gender not served', { genders: ['FEMALE'] }, { gender: 'MALE' }, { code: 'GENDER_NOT_SERVED', gender: 'MALE' }, 'gender MALE not served'],
+    [
+      'an exploitation type not served',
+      { exploitationTypes: ['SEXUAL'] },
+      { exploitationType: 'LABOUR' },
+      { code: 'EXPLOITATION_TYPE_NOT_SERVED', exploitationType: 'LABOUR' },
+      'exploitation type LABOUR not served',
+    ],
+    ['paused capacity', { capacity: { totalSlots: 5, heldSlots: 0, waitlistLength: 0, paused: true } }, {}, { code: 'PAUSED' }, 'paused'],
+    ['no free slots', { capacity: { totalSlots: 2, heldSlots: 2, waitlistLength: 3, paused: false } }, {}, { code: 'NO_FREE_SLOTS' }, 'no free slots'],
+    ['no capacity stated', { capacity: null }, {}, { code: 'NO_CAPACITY_STATED' }, 'no capacity stated'],
+  ])('excludes %s with a reason as a code and in words', (_what, overrides, req, why, reason) => {
+    expect(codes(service('x', 'Amersfoort', overrides), request(req))).toEqual([why]);
     expect(reasons(service('x', 'Amersfoort', overrides), request(req))).toEqual([reason]);
   });
 
   it('excludes an organisation not accepting referrals', () => {
     const base = service('x', 'Amersfoort');
-    expect(reasons({ ...base, organisation: { ...base.organisation, acceptingReferrals: false } })).toEqual(['organisation not accepting referrals']);
+    const closed = { ...base, organisation: { ...base.organisation, acceptingReferrals: false } };
+    expect(codes(closed)).toEqual([{ code: 'NOT_ACCEPTING_REFERRALS' }]);
+    expect(reasons(closed)).toEqual(['organisation not accepting referrals']);
   });
 
-  it('lists every reason at once', () => {
-    expect(reasons(service('x', 'Amersfoort', { minAge: 18, genders: ['FEMALE'], capacity: null }), request({ age: 15, gender: 'MALE' }))).toEqual([
-      'age 15 below minimum 18',
-      'gender MALE not served',
-      'no capacity stated',
-    ]);
+  it('lists every reason at once, codes and words in the same order', () => {
+    const x = service('x', 'Amersfoort', { minAge: 18, genders: ['FEMALE'], capacity: null });
+    const req = request({ age: 15, gender: 'MALE' });
+    expect(codes(x, req).map((r) => r.code)).toEqual(['BELOW_MINIMUM_AGE', 'GENDER_NOT_SERVED', 'NO_CAPACITY_STATED']);
+    expect(reasons(x, req)).toEqual(['age 15 below minimum 18', 'gender MALE not served', 'no capacity stated']);
   });
 
   it('keeps a full service when a waitlist is allowed, scored below one with free slots', () => {
@@ -209,7 +252,11 @@ describe('matchServices exclusions', () => {
     const result = matchServices([full, open], request({ allowWaitlist: true }));
     expect(result.excluded).toEqual([]);
     expect(result.ranked.map((r) => r.service.id)).toEqual(['open', 'full']);
-    expect(first(result.ranked, 1).breakdown.find((f) => f.factor === 'CAPACITY')).toMatchObject({ points: 0, explanation: 'full — waitlist of 3' });
+    expect(first(result.ranked, 1).breakdown.find((f) => f.factor === 'CAPACITY')).toMatchObject({
+      points: 0,
+      detail: { code: 'FULL_WITH_WAITLIST', waitlist: 3 },
+      explanation: 'full — waitlist of 3',
+    });
   });
 
   it('still excludes a paused service when a waitlist is allowed', () => {

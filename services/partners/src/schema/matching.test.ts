@@ -9,8 +9,11 @@ const startPartners = () => startTestSubgraph({ name: 'partners', createDb: crea
 
 const MATCH = `query ($input: MatchServicesInput!) {
   matchServices(input: $input) {
-    ranked { service { id name } score distanceKm breakdown { factor points max explanation } }
-    excluded { service { id } reasons }
+    ranked {
+      service { id name } score distanceKm
+      breakdown { factor points max explanation detail { code km place region languages freeSlots totalSlots decided acceptancePercent medianHours } }
+    }
+    excluded { service { id } reasons why { code serviceType age limit gender exploitationType } }
   }
 }`;
 
@@ -86,6 +89,32 @@ describe('matchServices over GraphQL (signed subgraph client)', () => {
     expect(reasons(ids.adultsOnly!)).toEqual(['age 15 below minimum 18']);
     expect(reasons(ids.full!)).toEqual(['no free slots']);
     expect(reasons(ids.unstated!)).toEqual(['no capacity stated']);
+  });
+
+  it('gives every reason and explanation as a code with its numbers too, other fields null', async () => {
+    const res = await partners.gql({ query: MATCH, variables: input({ age: 15 }) }, coordinator);
+    expect(res.body?.errors).toBeUndefined();
+    type Detail = Record<string, unknown> & { code: string };
+    const result = res.body?.data?.matchServices as {
+      ranked: { service: { id: string }; distanceKm: number; breakdown: { detail: Detail }[] }[];
+      excluded: { service: { id: string }; why: Detail[] }[];
+    };
+    const near = result.ranked.find((r) => r.service.id === ids.near)!;
+    const none = { km: null, place: null, region: null, languages: null, freeSlots: null, totalSlots: null, decided: null, acceptancePercent: null, medianHours: null };
+    expect(near.breakdown.map((f) => f.detail)).toEqual([
+      { ...none, code: 'DISTANCE_KM', km: near.distanceKm, place: 'Utrecht' },
+      { ...none, code: 'NO_LANGUAGE_GIVEN' },
+      // The test capacity was set, never confirmed by the organisation.
+      { ...none, code: 'FREE_SLOTS_NEVER_CONFIRMED', freeSlots: 3, totalSlots: 3 },
+      { ...none, code: 'NO_HISTORY' },
+    ]);
+    const responsive = result.ranked.find((r) => r.service.id === ids.responsive)!;
+    expect(responsive.breakdown[3]!.detail).toMatchObject({ code: 'RESPONSE_RECORD', acceptancePercent: 100, decided: 6, medianHours: 1 });
+    const why = (id: string) => result.excluded.find((e) => e.service.id === id)?.why;
+    const noReasonData = { serviceType: null, age: null, limit: null, gender: null, exploitationType: null };
+    expect(why(ids.adultsOnly!)).toEqual([{ ...noReasonData, code: 'BELOW_MINIMUM_AGE', age: 15, limit: 18 }]);
+    expect(why(ids.full!)).toEqual([{ ...noReasonData, code: 'NO_FREE_SLOTS' }]);
+    expect(why(ids.unstated!)).toEqual([{ ...noReasonData, code: 'NO_CAPACITY_STATED' }]);
   });
 
   it("ranks an organisation that answers quickly and accepts above an equal one that does not, and says why", async () => {

@@ -2,7 +2,16 @@ import { URGENCIES } from '@haven/kit/src/taxonomy';
 import { AppError, badInput } from '@haven/kit/src/errors';
 import { builder } from '../builder';
 import { ageBound, coordinates, enumList, languageCodes } from '../domain/input-rules';
-import { matchServices, type MatchRequest, type MatchResult } from '../domain/match-services';
+import {
+  matchServices,
+  type ExclusionCode,
+  type ExclusionReason,
+  type MatchRequest,
+  type MatchResult,
+  type ScoreDetail,
+  type ScoreDetailCode,
+  type ScoreFactor,
+} from '../domain/match-services';
 import { loadResponseRecords } from '../domain/response-records';
 import type { Capacity, OrganisationProfile, Service } from '../generated/prisma/client';
 import { findPlace } from '@haven/kit/src/geo/gazetteer';
@@ -41,13 +50,87 @@ const MatchServicesInput = builder.inputType('MatchServicesInput', {
   }),
 });
 
-const ScoreFactorObject = builder.objectRef<{ factor: (typeof MatchFactorEnum.$inferType); points: number; max: number; explanation: string }>('ScoreFactor').implement({
-  description: 'One part of a match score, with the reason in words.',
+// Each enum lists its values with `satisfies Record<code, …>`: a code the domain adds or drops fails typecheck
+// here, so the enum and the domain type cannot drift apart.
+const ScoreDetailCodeEnum = builder.enumType('ScoreDetailCode', {
+  description: 'Which explanation a score factor has; the ScoreDetail fields it fills are named per value.',
+  values: {
+    DISTANCE_KM: { description: 'km (rounded to 0.1) from place (null: the given coordinates).' },
+    IN_REGION: { description: 'No location given; the service serves region.' },
+    OUTSIDE_REGION: { description: 'No location given; the service does not serve region.' },
+    LOCATION_UNKNOWN: { description: "The service's position is not known: neutral." },
+    NO_LOCATION_GIVEN: { description: 'Neither a location nor a region was asked: neutral.' },
+    SPEAKS: { description: 'Speaks languages (the asked ones it shares).' },
+    SPEAKS_NONE: { description: 'Speaks none of languages (the asked ones).' },
+    NO_LANGUAGE_GIVEN: { description: 'No language was asked: neutral.' },
+    FULL_WITH_WAITLIST: { description: 'No free slot; waitlist people are waiting.' },
+    FREE_SLOTS: { description: 'freeSlots of totalSlots are free.' },
+    FREE_SLOTS_STALE: { description: 'freeSlots of totalSlots free, but not confirmed for over staleDays days.' },
+    FREE_SLOTS_NEVER_CONFIRMED: { description: 'freeSlots of totalSlots free, but never confirmed.' },
+    NO_HISTORY: { description: 'No decided referrals yet: neutral.' },
+    TOO_FEW_DECIDED: { description: 'Only decided referrals, too few to judge: neutral.' },
+    RESPONSE_RECORD: { description: 'Accepts acceptancePercent of decided referrals; median answer in medianHours.' },
+  } satisfies Record<ScoreDetailCode, { description: string }>,
+});
+
+const ExclusionCodeEnum = builder.enumType('ExclusionCode', {
+  description: 'Why a service cannot take the person; the ExclusionReason fields it fills are named per value.',
+  values: {
+    SERVICE_TYPE_NOT_NEEDED: { description: 'serviceType was not asked for.' },
+    BELOW_MINIMUM_AGE: { description: 'age is below the minimum limit.' },
+    ABOVE_MAXIMUM_AGE: { description: 'age is above the maximum limit.' },
+    GENDER_NOT_SERVED: { description: 'gender is not served.' },
+    EXPLOITATION_TYPE_NOT_SERVED: { description: 'exploitationType is not served.' },
+    NOT_ACCEPTING_REFERRALS: { description: 'The organisation does not accept referrals now.' },
+    NO_CAPACITY_STATED: { description: 'The service never stated its capacity.' },
+    PAUSED: { description: 'The service has paused intake.' },
+    NO_FREE_SLOTS: { description: 'No free slot (and full services were not asked for).' },
+  } satisfies Record<ExclusionCode, { description: string }>,
+});
+
+// Each field reads its value only from the variants that have it (`in` narrows the union); others give null.
+const ScoreDetailObject = builder.objectRef<ScoreDetail>('ScoreDetail').implement({
+  description: 'Why a score factor scored what it did, as data to word in any language. Fields not used by the code are null.',
+  fields: (t) => ({
+    code: t.field({ type: ScoreDetailCodeEnum, resolve: (d) => d.code }),
+    km: t.float({ nullable: true, resolve: (d) => ('km' in d ? d.km : null) }),
+    place: t.string({ nullable: true, description: 'The asked place by name; null when coordinates were given.', resolve: (d) => ('place' in d ? d.place : null) }),
+    region: t.field({ type: ProvinceEnum, nullable: true, resolve: (d) => ('region' in d ? d.region : null) }),
+    languages: t.stringList({ nullable: true, description: 'ISO 639-1 codes.', resolve: (d) => ('languages' in d ? d.languages : null) }),
+    waitlist: t.int({ nullable: true, resolve: (d) => ('waitlist' in d ? d.waitlist : null) }),
+    freeSlots: t.int({ nullable: true, resolve: (d) => ('freeSlots' in d ? d.freeSlots : null) }),
+    totalSlots: t.int({ nullable: true, resolve: (d) => ('totalSlots' in d ? d.totalSlots : null) }),
+    staleDays: t.int({ nullable: true, resolve: (d) => ('staleDays' in d ? d.staleDays : null) }),
+    decided: t.int({ nullable: true, resolve: (d) => ('decided' in d ? d.decided : null) }),
+    acceptancePercent: t.int({ nullable: true, description: '0–100.', resolve: (d) => ('acceptancePercent' in d ? d.acceptancePercent : null) }),
+    medianHours: t.float({ nullable: true, description: 'Rounded to 0.1.', resolve: (d) => ('medianHours' in d ? d.medianHours : null) }),
+  }),
+});
+
+const ScoreFactorObject = builder.objectRef<ScoreFactor>('ScoreFactor').implement({
+  description: 'One part of a match score, with the reason as data (detail) and in English words (explanation).',
   fields: (t) => ({
     factor: t.expose('factor', { type: MatchFactorEnum }),
     points: t.exposeFloat('points'),
     max: t.exposeFloat('max'),
-    explanation: t.exposeString('explanation'),
+    detail: t.field({ type: ScoreDetailObject, resolve: (f) => f.detail }),
+    explanation: t.exposeString('explanation', { description: 'English words for detail; clients that translate use detail.' }),
+  }),
+});
+
+const ExclusionReasonObject = builder.objectRef<ExclusionReason>('ExclusionReason').implement({
+  description: 'One reason a service cannot take the person, as data to word in any language. Fields not used by the code are null.',
+  fields: (t) => ({
+    code: t.field({ type: ExclusionCodeEnum, resolve: (r) => r.code }),
+    serviceType: t.field({ type: ServiceTypeEnum, nullable: true, resolve: (r) => (r.code === 'SERVICE_TYPE_NOT_NEEDED' ? r.serviceType : null) }),
+    age: t.int({ nullable: true, description: 'The asked age.', resolve: (r) => ('age' in r ? r.age : null) }),
+    limit: t.int({ nullable: true, description: "The service's minimum or maximum age.", resolve: (r) => ('limit' in r ? r.limit : null) }),
+    gender: t.field({ type: GenderEnum, nullable: true, resolve: (r) => (r.code === 'GENDER_NOT_SERVED' ? r.gender : null) }),
+    exploitationType: t.field({
+      type: ExploitationTypeEnum,
+      nullable: true,
+      resolve: (r) => (r.code === 'EXPLOITATION_TYPE_NOT_SERVED' ? r.exploitationType : null),
+    }),
   }),
 });
 
@@ -65,7 +148,8 @@ const RankedServiceObject = builder.objectRef<Result['ranked'][number]>('RankedS
 const ExcludedServiceObject = builder.objectRef<Result['excluded'][number]>('ExcludedService').implement({
   fields: (t) => ({
     service: t.field({ type: ServiceObject, resolve: (r) => r.service }),
-    reasons: t.exposeStringList('reasons'),
+    why: t.field({ type: [ExclusionReasonObject], resolve: (r) => r.why }),
+    reasons: t.exposeStringList('reasons', { description: 'English words for why, in the same order; clients that translate use why.' }),
   }),
 });
 
@@ -86,7 +170,7 @@ function matchRequestFromInput(input: Input): MatchRequest {
   const position = coordinates(input.latitude, input.longitude);
   let location: MatchRequest['location'] = null;
   if (position && position.latitude !== null && position.longitude !== null) {
-    location = { latitude: position.latitude, longitude: position.longitude, label: 'the given position' };
+    location = { latitude: position.latitude, longitude: position.longitude, label: null };
   } else if (input.place !== null && input.place !== undefined) {
     const place = findPlace(input.place);
     // The message does not repeat the name: it may be where the person lives.

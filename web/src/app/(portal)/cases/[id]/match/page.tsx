@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
@@ -14,6 +14,7 @@ import { CaseNav } from '../../_components/case-nav';
 import { sendReferrals } from './actions';
 import styles from './match.module.css';
 import { SendReferralsForm } from './send-form';
+import { getMatchWording } from './wording';
 
 export const generateMetadata = titled('CaseMatch');
 
@@ -35,6 +36,7 @@ export default async function MatchPage({
   const allowWaitlist = (await searchParams).waitlist === '1';
   const t = await getTranslations('CaseMatch');
   const vocabulary = await getVocabulary();
+  const wording = await getMatchWording();
 
   const frame = await callGateway(caseFrameOperation, { variables: { id } });
   if (!frame.ok) {
@@ -70,8 +72,10 @@ export default async function MatchPage({
   const { ranked, excluded } = result.data.matchServices;
   const referred = new Set(item.referrals.filter((referral) => ACTIVE_STATES.includes(referral.state)).map((referral) => referral.service.id));
   const open = item.status === 'OPEN';
-  const km = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-  const points = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+  // The reader's locale, not the server's: 12,5 km in Dutch, 12.5 km in English.
+  const locale = await getLocale();
+  const km = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 
   const rows = ranked.map((entry) => {
     const capacity = entry.service.capacity;
@@ -107,7 +111,7 @@ export default async function MatchPage({
               {entry.breakdown.map((factor) => (
                 <li key={factor.factor}>
                   <strong>{vocabulary.matchFactor(factor.factor)}</strong>:{' '}
-                  {t('points', { points: points.format(factor.points), max: points.format(factor.max) })} — {factor.explanation}
+                  {t('points', { points: points.format(factor.points), max: points.format(factor.max) })} — {wording.detail(factor.detail)}
                 </li>
               ))}
             </ul>
@@ -161,7 +165,7 @@ export default async function MatchPage({
               <li key={entry.service.id}>
                 <strong>{entry.service.name}</strong> <span className="muted">({entry.service.organisation.name}, {vocabulary.serviceType(entry.service.type)})</span>
                 <br />
-                {entry.reasons.join('; ')}
+                {entry.why.map(wording.why).join('; ')}
               </li>
             ))}
           </ul>
