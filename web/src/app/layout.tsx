@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/i18n/client-namespaces';
 import './globals.css';
 
 // Served from this origin: no font CDN, so the build and the browser make no external requests.
@@ -38,8 +39,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        {/* Client components (forms, countdowns) get the reader's language, messages and Dutch time. */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Client components (forms, countdowns) get the reader's language, Dutch time and only their own messages. */}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );
