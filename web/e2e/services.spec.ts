@@ -22,8 +22,7 @@ test('a partner admin adds a service; an empty form is refused field by field', 
   await expectNoSeriousViolations(page, 'new service');
 
   await page.getByRole('button', { name: 'Dienst toevoegen' }).click();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Controleer de gemarkeerde velden.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Controleer de gemarkeerde velden.' })).toBeVisible();
   for (const id of ['service-name-error', 'service-type-error', 'service-province-error']) await expect(page.locator(`#${id}`)).toBeVisible();
   await expect(page).toHaveURL((url) => url.pathname === '/organisation/services/new');
 

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
 import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
 import { enterOrganisationAdmin } from '../../organisation-admin';
 import { ServiceForm } from '../[id]/service-form';
 
-export const generateMetadata = titled('OrganisationService');
+export async function generateMetadata() {
+  return { title: (await getTranslations('OrganisationService'))('newHeading') };
+}
 
 /** A new service of the admin's own organisation: the same form as an edit, empty. */
 export default async function NewServicePage() {
