@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES = [
   'CaseEmergency',
   'CaseMatch',
   'Deadline',
+  'Errors',
   'Forms',
   'Messages',
   'NewCase',
