@@ -43,6 +43,30 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
   );
 }
 
+/** What every single control shares: its id and name, required, and the hint/error it is described by. */
+function controlProps(id: string, name: string, required: boolean | undefined, hint: unknown, error: unknown) {
+  return {
+    id,
+    name,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+}
+
+/** A single control's frame: the label tied to it, the control, then its hint and error. */
+function LabelledField({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'form' | 'name' | 'id' | 'defaultValue'> & {
   defaultValue?: string | number | null;
 };
@@ -50,22 +74,9 @@ type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'form' | 'na
 export function TextField({ form, name, label, hint, error, required, defaultValue, type = 'text', ...input }: FieldBase & InputProps) {
   const id = fieldId(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        required={required}
-        type={type}
-        defaultValue={defaultValue ?? undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
-      <HintAndError id={id} hint={hint} error={error} />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
+      <input {...controlProps(id, name, required, hint, error)} type={type} defaultValue={defaultValue ?? undefined} {...input} />
+    </LabelledField>
   );
 }
 
@@ -82,22 +93,9 @@ export function TextArea({
 }: FieldBase & { defaultValue?: string | null; rows?: number; maxLength?: number }) {
   const id = fieldId(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        defaultValue={defaultValue ?? undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <HintAndError id={id} hint={hint} error={error} />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
+      <textarea {...controlProps(id, name, required, hint, error)} rows={rows} maxLength={maxLength} defaultValue={defaultValue ?? undefined} />
+    </LabelledField>
   );
 }
 
@@ -116,20 +114,13 @@ export function SelectField({
 }: FieldBase & { options: Option[]; defaultValue?: string | null; placeholder?: string }) {
   const id = fieldId(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <select
         // Remounted when the value to show changes: React resets a form after its action, and a select (unlike an
         // input) would not take a changed defaultValue, losing the choice a refused form sent back.
         key={defaultValue ?? ''}
-        id={id}
-        name={name}
-        required={required}
+        {...controlProps(id, name, required, hint, error)}
         defaultValue={defaultValue ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -138,8 +129,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <HintAndError id={id} hint={hint} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -169,7 +159,7 @@ export function ChoiceGroup({
       </legend>
       <HintAndError id={id} hint={hint} error={error} />
       {options.map((option) => {
-        const optionId = `${id}-${option.value}`.replace(/[^A-Za-z0-9_-]/g, '-');
+        const optionId = fieldId(id, option.value);
         return (
           <div className="choice" key={option.value}>
             <input

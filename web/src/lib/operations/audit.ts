@@ -29,6 +29,16 @@ export const auditSearchOperation = graphql(`
 `);
 export type AuditEventRow = ResultOf<typeof auditSearchOperation>['auditEvents']['nodes'][number];
 
+/** One audit event as the case-access page lists it, whichever of its three kinds. Unmasked, so the operation's type carries the fields. */
+const caseAccessEventFields = graphql(`
+  fragment CaseAccessEventFields on AuditEvent @_unmask {
+    seq at action actorKind actorUserId actorRole
+    actorOrganisation { id name }
+    onBehalfOfOrganisation { id name }
+    referralId categories purpose consentRecordId emergencyGrantId emergencyReason
+  }
+`);
+
 /**
  * Every read of one case, by the actions that mean "someone saw it" (docs/security.md): personal data by
  * category, message bodies, and emergency grants. One page of 100 each, newest first.
@@ -37,31 +47,16 @@ export const caseAccessOperation = graphql(`
   query PortalAuditCaseAccess($reads: AuditEventFilter!, $messages: AuditEventFilter!, $emergencies: AuditEventFilter!) {
     reads: auditEvents(filter: $reads, first: 100) {
       hasNextPage
-      nodes {
-        seq at action actorKind actorUserId actorRole
-        actorOrganisation { id name }
-        onBehalfOfOrganisation { id name }
-        referralId categories purpose consentRecordId emergencyGrantId emergencyReason
-      }
+      nodes { ...CaseAccessEventFields }
     }
     messages: auditEvents(filter: $messages, first: 100) {
       hasNextPage
-      nodes {
-        seq at action actorKind actorUserId actorRole
-        actorOrganisation { id name }
-        onBehalfOfOrganisation { id name }
-        referralId categories purpose consentRecordId emergencyGrantId emergencyReason
-      }
+      nodes { ...CaseAccessEventFields }
     }
     emergencies: auditEvents(filter: $emergencies, first: 100) {
       hasNextPage
-      nodes {
-        seq at action actorKind actorUserId actorRole
-        actorOrganisation { id name }
-        onBehalfOfOrganisation { id name }
-        referralId categories purpose consentRecordId emergencyGrantId emergencyReason
-      }
+      nodes { ...CaseAccessEventFields }
     }
   }
-`);
+`, [caseAccessEventFields]);
 export type CaseAccessEvent = ResultOf<typeof caseAccessOperation>['reads']['nodes'][number];

@@ -60,6 +60,22 @@ export const incomingReferralOperation = graphql(`
 `);
 export type IncomingReferralDetail = ResultOf<typeof incomingReferralOperation>['referral'];
 
+/**
+ * The personal data a partner may be shown (each category the gate opens, the withheld ones, and the emergency
+ * grants behind it): the same selection after accepting and, before, through an emergency grant. Unmasked, so
+ * the operations' types carry the fields.
+ */
+const referralPersonalDataFields = graphql(`
+  fragment ReferralPersonalDataFields on CasePersonalData @_unmask {
+    identity { name birthDate }
+    contact { phone address whereabouts }
+    health { notes }
+    caseNotes { notes }
+    withheld
+    emergency { category reason expiresAt }
+  }
+`);
+
 /** What care needs, once accepted: exploitation type, place and the personal data consent allows. */
 export const referralCareOperation = graphql(`
   query PortalReferralCare($id: ID!) {
@@ -69,18 +85,11 @@ export const referralCareOperation = graphql(`
         id
         exploitationType
         place
-        personalData {
-          identity { name birthDate }
-          contact { phone address whereabouts }
-          health { notes }
-          caseNotes { notes }
-          withheld
-          emergency { category reason expiresAt }
-        }
+        personalData { ...ReferralPersonalDataFields }
       }
     }
   }
-`);
+`, [referralPersonalDataFields]);
 export type ReferralCare = NonNullable<ResultOf<typeof referralCareOperation>['referral']['case']>;
 
 /**
@@ -94,18 +103,11 @@ export const referralEmergencyDataOperation = graphql(`
       id
       case {
         id
-        personalData {
-          identity { name birthDate }
-          contact { phone address whereabouts }
-          health { notes }
-          caseNotes { notes }
-          withheld
-          emergency { category reason expiresAt }
-        }
+        personalData { ...ReferralPersonalDataFields }
       }
     }
   }
-`);
+`, [referralPersonalDataFields]);
 export type ReferralPersonalData = ReferralCare['personalData'];
 
 export const acceptReferralOperation = graphql(`

@@ -6,7 +6,7 @@ import { SelectField, TextField, type Option } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { initialFormState } from '@/lib/form-state';
-import { valueOf } from '../organisation/form-values';
+import { valueOf } from '@/lib/form-values';
 import { createOrganisation } from './actions';
 
 export function CreateOrganisationForm({ kinds }: { kinds: Option[] }) {

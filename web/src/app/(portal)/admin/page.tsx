@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -44,28 +44,17 @@ export default async function AdminPage() {
 
       <section aria-labelledby="organisations-heading" className="section">
         <h2 id="organisations-heading">{t('organisations', { count: organisations.length })}</h2>
-        <TableScroll labelledBy="organisations-heading">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col">{t('active')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((organisation) => (
-                <tr key={organisation.id}>
-                  <th scope="row">
-                    <Link href={`/admin/organisations/${organisation.id}`}>{organisation.name}</Link>
-                  </th>
-                  <td>{vocabulary.organisationKind(organisation.kind)}</td>
-                  <td>{organisation.active ? common('yes') : <span className="badge badge-warning">{t('inactive')}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable labelledBy="organisations-heading" columns={[t('name'), t('kind'), t('active')]}>
+          {organisations.map((organisation) => (
+            <tr key={organisation.id}>
+              <th scope="row">
+                <Link href={`/admin/organisations/${organisation.id}`}>{organisation.name}</Link>
+              </th>
+              <td>{vocabulary.organisationKind(organisation.kind)}</td>
+              <td>{organisation.active ? common('yes') : <span className="badge badge-warning">{t('inactive')}</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { SelectField, TextField } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
@@ -110,60 +110,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : nodes.length === 0 ? (
           <p className="notice notice-info">{t('noResults')}</p>
         ) : (
-          <TableScroll labelledBy="results-heading">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('seq')}</th>
-                  <th scope="col">{t('at')}</th>
-                  <th scope="col">{t('action')}</th>
-                  <th scope="col">{t('actor')}</th>
-                  <th scope="col">{t('subject')}</th>
-                  <th scope="col">{t('categories')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes.map((event) => (
-                  <tr key={event.id}>
-                    <th scope="row" className="mono">
-                      {event.seq}
-                    </th>
-                    <td>{dates.dateTime(event.at)}</td>
-                    <td className="mono">{event.action}</td>
-                    <td>
-                      <span className={styles.actor}>
-                        {t(`actorKind.${event.actorKind === 'integration' ? 'integration' : event.actorKind === 'system' ? 'system' : 'user'}`)}
-                        {event.actorRole ? ` · ${labels.role(event.actorRole)}` : ''}
-                      </span>
-                      {event.actorOrganisation ? <span className={styles.actor}>{event.actorOrganisation.name}</span> : null}
-                      {event.actorUserId ? (
-                        <Link className="mono" href={searchHref({ ...search.values, userId: event.actorUserId })} aria-label={t('filterUser', { id: shortId(event.actorUserId) })}>
-                          {shortId(event.actorUserId)}
-                        </Link>
-                      ) : null}
-                    </td>
-                    <td>
-                      {event.caseId ? (
-                        <span className={styles.actor}>
-                          {t('case')}{' '}
-                          <Link className="mono" href={`/audit/case-access?caseId=${event.caseId}`} aria-label={t('caseAccessFor', { id: shortId(event.caseId) })}>
-                            {shortId(event.caseId)}
-                          </Link>
-                        </span>
-                      ) : null}
-                      {event.referralId ? <span className={`${styles.actor} mono`}>{t('referral')} {shortId(event.referralId)}</span> : null}
-                      {event.subjectId && !event.caseId ? <span className={`${styles.actor} mono`}>{shortId(event.subjectId)}</span> : null}
-                      {event.onBehalfOfOrganisation ? <span className={styles.actor}>{t('onBehalfOf', { name: event.onBehalfOfOrganisation.name })}</span> : null}
-                    </td>
-                    <td>
-                      {event.categories.length ? event.categories.map(labels.category).join(', ') : '—'}
-                      {event.purpose ? <span className={`${styles.actor} muted`}>{labels.purposes(event.purpose)}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable labelledBy="results-heading" columns={[t('seq'), t('at'), t('action'), t('actor'), t('subject'), t('categories')]}>
+            {nodes.map((event) => (
+              <tr key={event.id}>
+                <th scope="row" className="mono">
+                  {event.seq}
+                </th>
+                <td>{dates.dateTime(event.at)}</td>
+                <td className="mono">{event.action}</td>
+                <td>
+                  <span className={styles.actor}>
+                    {t(`actorKind.${event.actorKind === 'integration' ? 'integration' : event.actorKind === 'system' ? 'system' : 'user'}`)}
+                    {event.actorRole ? ` · ${labels.role(event.actorRole)}` : ''}
+                  </span>
+                  {event.actorOrganisation ? <span className={styles.actor}>{event.actorOrganisation.name}</span> : null}
+                  {event.actorUserId ? (
+                    <Link className="mono" href={searchHref({ ...search.values, userId: event.actorUserId })} aria-label={t('filterUser', { id: shortId(event.actorUserId) })}>
+                      {shortId(event.actorUserId)}
+                    </Link>
+                  ) : null}
+                </td>
+                <td>
+                  {event.caseId ? (
+                    <span className={styles.actor}>
+                      {t('case')}{' '}
+                      <Link className="mono" href={`/audit/case-access?caseId=${event.caseId}`} aria-label={t('caseAccessFor', { id: shortId(event.caseId) })}>
+                        {shortId(event.caseId)}
+                      </Link>
+                    </span>
+                  ) : null}
+                  {event.referralId ? <span className={`${styles.actor} mono`}>{t('referral')} {shortId(event.referralId)}</span> : null}
+                  {event.subjectId && !event.caseId ? <span className={`${styles.actor} mono`}>{shortId(event.subjectId)}</span> : null}
+                  {event.onBehalfOfOrganisation ? <span className={styles.actor}>{t('onBehalfOf', { name: event.onBehalfOfOrganisation.name })}</span> : null}
+                </td>
+                <td>
+                  {event.categories.length ? event.categories.map(labels.category).join(', ') : '—'}
+                  {event.purpose ? <span className={`${styles.actor} muted`}>{labels.purposes(event.purpose)}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <nav aria-label={t('pages')} className={styles.pager}>
           {search.after ? (

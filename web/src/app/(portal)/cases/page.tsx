@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ACTIVE_STATES, StateBadge, UrgencyBadge } from '@/components/badges';
 import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -9,7 +10,6 @@ import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { dashboardOperation } from '@/lib/operations/cases';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { ACTIVE_STATES, StateBadge, UrgencyBadge } from './_components/badges';
 import styles from './cases.module.css';
 
 export const generateMetadata = titled('Cases');
@@ -105,40 +105,28 @@ export default async function CasesDashboardPage() {
         {activeNotOverdue.length === 0 ? (
           <p className="muted">{t('activeNone')}</p>
         ) : (
-          <TableScroll labelledBy="states-heading">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reference')}</th>
-                  <th scope="col">{t('state')}</th>
-                  <th scope="col">{t('service')}</th>
-                  <th scope="col">{t('deadline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activeNotOverdue.map((referral) => (
-                  <tr key={referral.id}>
-                    <th scope="row">
-                      {referral.case ? (
-                        <Link className="mono" href={`/cases/${referral.case.id}/referrals/${referral.id}`}>
-                          {referral.case.reference}
-                        </Link>
-                      ) : null}
-                    </th>
-                    <td>
-                      <StateBadge state={referral.state} />
-                    </td>
-                    <td>
-                      {referral.service.name}
-                      <br />
-                      <span className="muted">{referral.organisation.name}</span>
-                    </td>
-                    <td>{referral.state === 'SENT' ? dates.dateTime(referral.deadlineAt) : t('answered')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable labelledBy="states-heading" columns={[t('reference'), t('state'), t('service'), t('deadline')]}>
+            {activeNotOverdue.map((referral) => (
+              <tr key={referral.id}>
+                <th scope="row">
+                  {referral.case ? (
+                    <Link className="mono" href={`/cases/${referral.case.id}/referrals/${referral.id}`}>
+                      {referral.case.reference}
+                    </Link>
+                  ) : null}
+                </th>
+                <td>
+                  <StateBadge state={referral.state} />
+                </td>
+                <td>
+                  {referral.service.name}
+                  <br />
+                  <span className="muted">{referral.organisation.name}</span>
+                </td>
+                <td>{referral.state === 'SENT' ? dates.dateTime(referral.deadlineAt) : t('answered')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {result.data.sentReferrals.hasNextPage ? <p className="muted">{t('moreReferrals')}</p> : null}
       </section>
@@ -148,34 +136,22 @@ export default async function CasesDashboardPage() {
         {cases.length === 0 ? (
           <p className="notice notice-info">{t('empty')}</p>
         ) : (
-          <TableScroll labelledBy="cases-heading">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reference')}</th>
-                  <th scope="col">{t('urgency')}</th>
-                  <th scope="col">{t('needs')}</th>
-                  <th scope="col">{t('createdAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <Link className="mono" href={`/cases/${item.id}`}>
-                        {item.reference}
-                      </Link>
-                    </th>
-                    <td>
-                      <UrgencyBadge urgency={item.urgency} />
-                    </td>
-                    <td>{item.needs.map(vocabulary.serviceType).join(', ')}</td>
-                    <td>{dates.dateTime(item.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable labelledBy="cases-heading" columns={[t('reference'), t('urgency'), t('needs'), t('createdAt')]}>
+            {cases.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  <Link className="mono" href={`/cases/${item.id}`}>
+                    {item.reference}
+                  </Link>
+                </th>
+                <td>
+                  <UrgencyBadge urgency={item.urgency} />
+                </td>
+                <td>{item.needs.map(vocabulary.serviceType).join(', ')}</td>
+                <td>{dates.dateTime(item.createdAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {result.data.cases.hasNextPage ? <p className="muted">{t('moreCases')}</p> : null}
       </section>

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { UrgencyBadge } from '@/components/badges';
+import { DataTable } from '@/components/data-table';
 import { Deadline } from '@/components/deadline/deadline';
 import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -94,44 +95,26 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {waiting.length === 0 ? (
               <p className="muted">{t('waitingEmpty')}</p>
             ) : (
-              <TableScroll labelledBy="inbox-waiting">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reference')}</th>
-                      <th scope="col">{t('deadline')}</th>
-                      <th scope="col">{t('urgency')}</th>
-                      <th scope="col">{t('service')}</th>
-                      <th scope="col">{t('person')}</th>
-                      <th scope="col">{t('messages')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {waiting.map((r) => (
-                      <tr key={r.id} className={r.case?.urgency === 'IMMEDIATE' ? styles.immediate : undefined}>
-                        <th scope="row">{reference(r)}</th>
-                        <td>
-                          <Deadline at={r.deadlineAt} />
-                        </td>
-                        <td>
-                          {r.case ? (
-                            <span className={r.case.urgency === 'IMMEDIATE' ? 'badge badge-danger' : r.case.urgency === 'URGENT' ? 'badge badge-warning' : 'badge'}>
-                              {vocabulary.urgency(r.case.urgency)}
-                            </span>
-                          ) : null}
-                        </td>
-                        <td>
-                          {r.service.name}
-                          <br />
-                          <span className="muted">{vocabulary.serviceType(r.need)}</span>
-                        </td>
-                        <td>{person(r)}</td>
-                        <td>{unread(r)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable labelledBy="inbox-waiting" columns={[t('reference'), t('deadline'), t('urgency'), t('service'), t('person'), t('messages')]}>
+                {waiting.map((r) => (
+                  <tr key={r.id} className={r.case?.urgency === 'IMMEDIATE' ? styles.immediate : undefined}>
+                    <th scope="row">{reference(r)}</th>
+                    <td>
+                      <Deadline at={r.deadlineAt} />
+                    </td>
+                    <td>
+                      {r.case ? <UrgencyBadge urgency={r.case.urgency} /> : null}
+                    </td>
+                    <td>
+                      {r.service.name}
+                      <br />
+                      <span className="muted">{vocabulary.serviceType(r.need)}</span>
+                    </td>
+                    <td>{person(r)}</td>
+                    <td>{unread(r)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
 
@@ -142,32 +125,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {holding.length === 0 ? (
               <p className="muted">{t('holdingEmpty')}</p>
             ) : (
-              <TableScroll labelledBy="inbox-holding">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reference')}</th>
-                      <th scope="col">{t('state')}</th>
-                      <th scope="col">{t('service')}</th>
-                      <th scope="col">{t('acceptedAt')}</th>
-                      <th scope="col">{t('messages')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {holding.map((r) => (
-                      <tr key={r.id}>
-                        <th scope="row">{reference(r)}</th>
-                        <td>
-                          <span className={r.state === 'IN_CARE' ? 'badge badge-positive' : 'badge badge-info'}>{vocabulary.referralState(r.state)}</span>
-                        </td>
-                        <td>{r.service.name}</td>
-                        <td>{r.respondedAt ? dates.dateTime(r.respondedAt) : t('notStated')}</td>
-                        <td>{unread(r)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable labelledBy="inbox-holding" columns={[t('reference'), t('state'), t('service'), t('acceptedAt'), t('messages')]}>
+                {holding.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{reference(r)}</th>
+                    <td>
+                      <span className={r.state === 'IN_CARE' ? 'badge badge-positive' : 'badge badge-info'}>{vocabulary.referralState(r.state)}</span>
+                    </td>
+                    <td>{r.service.name}</td>
+                    <td>{r.respondedAt ? dates.dateTime(r.respondedAt) : t('notStated')}</td>
+                    <td>{unread(r)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
         </>
@@ -179,30 +149,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {referrals.length === 0 ? (
             <p className="muted">{t('endedEmpty')}</p>
           ) : (
-            <TableScroll labelledBy="inbox-ended">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reference')}</th>
-                    <th scope="col">{t('state')}</th>
-                    <th scope="col">{t('service')}</th>
-                    <th scope="col">{t('endedAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {referrals.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">{reference(r)}</th>
-                      <td>
-                        <span className="badge">{vocabulary.referralState(r.state)}</span>
-                      </td>
-                      <td>{r.service.name}</td>
-                      <td>{r.endedAt ? dates.dateTime(r.endedAt) : t('notStated')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable labelledBy="inbox-ended" columns={[t('reference'), t('state'), t('service'), t('endedAt')]}>
+              {referrals.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{reference(r)}</th>
+                  <td>
+                    <span className="badge">{vocabulary.referralState(r.state)}</span>
+                  </td>
+                  <td>{r.service.name}</td>
+                  <td>{r.endedAt ? dates.dateTime(r.endedAt) : t('notStated')}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       )}

@@ -9,7 +9,7 @@ import { doneForm, failedForm, formValues, list, parseForm, text, type FormState
 import { createUserOperation, deactivateUserOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
-import type { SecretFormState } from '../../organisation/secret-form-state';
+import type { SecretFormState } from '@/lib/secret-form-state';
 
 /** A new account in any organisation; the one-time password comes back in this answer only. */
 export async function createAccount(_previous: SecretFormState, formData: FormData): Promise<SecretFormState> {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -57,48 +57,33 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
       <section aria-labelledby="users-heading" className="section">
         <h2 id="users-heading">{t('users', { count: users.length })}</h2>
-        <TableScroll labelledBy="users-heading">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('memberships')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{nameOf(user)}</th>
-                  <td className="break">{user.email}</td>
-                  <td>
-                    {!user.memberships?.length
-                      ? common('none')
-                      : user.memberships.map((m) => `${vocabulary.role(m.role)} · ${m.organisation.name}`).join('; ')}
-                  </td>
-                  <td>
-                    {user.active ? (
-                      <span className="badge badge-positive">{t('active')}</span>
-                    ) : (
-                      <span className="badge badge-warning">{t('inactive')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {user.active && user.id !== entered.session.user.id ? (
-                      <Link href={`/admin/users?deactivate=${encodeURIComponent(user.id)}#confirm-deactivate`} aria-label={t('deactivateNamed', { name: nameOf(user) })}>
-                        {t('deactivate')}
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable labelledBy="users-heading" columns={[t('name'), t('email'), t('memberships'), t('status'), <span className="visually-hidden">{t('actions')}</span>]}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{nameOf(user)}</th>
+              <td className="break">{user.email}</td>
+              <td>
+                {!user.memberships?.length
+                  ? common('none')
+                  : user.memberships.map((m) => `${vocabulary.role(m.role)} · ${m.organisation.name}`).join('; ')}
+              </td>
+              <td>
+                {user.active ? (
+                  <span className="badge badge-positive">{t('active')}</span>
+                ) : (
+                  <span className="badge badge-warning">{t('inactive')}</span>
+                )}
+              </td>
+              <td>
+                {user.active && user.id !== entered.session.user.id ? (
+                  <Link href={`/admin/users?deactivate=${encodeURIComponent(user.id)}#confirm-deactivate`} aria-label={t('deactivateNamed', { name: nameOf(user) })}>
+                    {t('deactivate')}
+                  </Link>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

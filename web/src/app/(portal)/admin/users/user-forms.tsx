@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { ChoiceGroup, SelectField, TextField, type Option } from '@/components/form/fields';
+import { ChoiceGroup, SelectField, type Option } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
+import { NewAccountFields } from '@/components/form/new-account-fields';
 import { SubmitButton } from '@/components/form/submit-button';
+import { SecretShown } from '@/components/one-time-secret';
 import { initialFormState } from '@/lib/form-state';
-import { listOf, valueOf } from '../../organisation/form-values';
-import { OneTimeSecret } from '../../organisation/one-time-secret';
-import type { SecretFormState } from '../../organisation/secret-form-state';
+import { listOf, valueOf } from '@/lib/form-values';
+import type { SecretFormState } from '@/lib/secret-form-state';
 import { createAccount, deactivateAccount } from './actions';
 
 export function CreateAccountForm({ organisations, roles }: { organisations: Option[]; roles: Option[] }) {
@@ -18,25 +19,23 @@ export function CreateAccountForm({ organisations, roles }: { organisations: Opt
   const form = 'new-account';
   const labels = { displayName: t('displayName'), email: t('email'), organisationId: t('organisation'), roles: t('roles') };
   if (state.status === 'done' && state.secret) {
-    // No form under the secret: a next submit would carry this state (and the secret) back to the server.
     return (
-      <div>
-        <FormMessage form={form} state={state} />
-        <OneTimeSecret label={t('initialPassword')} secret={state.secret} warning={t('initialPasswordWarning')} />
-        <p>
-          <a className="button" href="/admin/users#new-account-heading">
-            {t('createAnother')}
-          </a>
-        </p>
-      </div>
+      <SecretShown
+        form={form}
+        state={state}
+        secret={state.secret}
+        label={t('initialPassword')}
+        warning={t('initialPasswordWarning')}
+        againHref="/admin/users#new-account-heading"
+        againLabel={t('createAnother')}
+      />
     );
   }
   return (
     <form action={action} className="form" noValidate>
       <FormMessage form={form} state={state} labels={labels} />
       <div className="form-grid">
-        <TextField type="text" form={form} name="displayName" label={labels.displayName} error={state.fieldErrors.displayName} defaultValue={valueOf(state, 'displayName', '')} autoComplete="off" required />
-        <TextField form={form} name="email" type="email" label={labels.email} error={state.fieldErrors.email} defaultValue={valueOf(state, 'email', '')} autoComplete="off" spellCheck={false} required />
+        <NewAccountFields form={form} state={state} labels={labels} />
         <SelectField
           form={form}
           name="organisationId"

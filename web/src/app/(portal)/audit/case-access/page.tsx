@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { TextField } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
@@ -130,65 +130,38 @@ export default async function AuditCaseAccessPage({ searchParams }: { searchPara
             {readers.size === 0 ? (
               <p className="notice notice-info">{t('nobody')}</p>
             ) : (
-              <TableScroll labelledBy="readers-heading">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('who')}</th>
-                      <th scope="col">{t('what')}</th>
-                      <th scope="col">{t('count')}</th>
-                      <th scope="col">{t('last')}</th>
-                      <th scope="col">{t('emergency')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...readers.values()].map((reader) => (
-                      <tr key={reader.key}>
-                        <th scope="row">{who(reader.kind, reader.role, reader.organisation, reader.userId)}</th>
-                        <td>{reader.categories.size ? [...reader.categories].join(', ') : '—'}</td>
-                        <td>{reader.count}</td>
-                        <td>{dates.dateTime(reader.last)}</td>
-                        <td>{reader.emergency ? <span className="badge badge-warning">{t('emergencyYes')}</span> : t('emergencyNo')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable labelledBy="readers-heading" columns={[t('who'), t('what'), t('count'), t('last'), t('emergency')]}>
+                {[...readers.values()].map((reader) => (
+                  <tr key={reader.key}>
+                    <th scope="row">{who(reader.kind, reader.role, reader.organisation, reader.userId)}</th>
+                    <td>{reader.categories.size ? [...reader.categories].join(', ') : '—'}</td>
+                    <td>{reader.count}</td>
+                    <td>{dates.dateTime(reader.last)}</td>
+                    <td>{reader.emergency ? <span className="badge badge-warning">{t('emergencyYes')}</span> : t('emergencyNo')}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
 
           {events.length > 0 ? (
             <section className="section" aria-labelledby="events-heading">
               <h2 id="events-heading">{t('events', { count: events.length })}</h2>
-              <TableScroll labelledBy="events-heading">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{audit('at')}</th>
-                      <th scope="col">{audit('action')}</th>
-                      <th scope="col">{t('who')}</th>
-                      <th scope="col">{audit('categories')}</th>
-                      <th scope="col">{t('purpose')}</th>
-                      <th scope="col">{t('basis')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((event) => (
-                      <tr key={event.seq}>
-                        <th scope="row">{dates.dateTime(event.at)}</th>
-                        <td>{actionName(event.action)}</td>
-                        <td>
-                          {who(event.actorKind, event.actorRole, event.actorOrganisation?.name ?? null, event.actorUserId)}
-                          {event.onBehalfOfOrganisation ? <span className={styles.actor}>{audit('onBehalfOf', { name: event.onBehalfOfOrganisation.name })}</span> : null}
-                        </td>
-                        <td>{event.categories.length ? event.categories.map(labels.category).join(', ') : '—'}</td>
-                        <td>{labels.purposes(event.purpose) ?? '—'}</td>
-                        <td>{basis(event)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable labelledBy="events-heading" columns={[audit('at'), audit('action'), t('who'), audit('categories'), t('purpose'), t('basis')]}>
+                {events.map((event) => (
+                  <tr key={event.seq}>
+                    <th scope="row">{dates.dateTime(event.at)}</th>
+                    <td>{actionName(event.action)}</td>
+                    <td>
+                      {who(event.actorKind, event.actorRole, event.actorOrganisation?.name ?? null, event.actorUserId)}
+                      {event.onBehalfOfOrganisation ? <span className={styles.actor}>{audit('onBehalfOf', { name: event.onBehalfOfOrganisation.name })}</span> : null}
+                    </td>
+                    <td>{event.categories.length ? event.categories.map(labels.category).join(', ') : '—'}</td>
+                    <td>{labels.purposes(event.purpose) ?? '—'}</td>
+                    <td>{basis(event)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </section>
           ) : null}
         </>

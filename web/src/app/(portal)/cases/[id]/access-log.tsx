@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import type { GatewayResult } from '@/lib/gateway';
 import type { ResultOf } from '@/lib/graphql';
 import type { caseAccessLogOperation } from '@/lib/operations/cases';
@@ -36,50 +36,38 @@ export async function AccessLog({ result }: { result: GatewayResult<ResultOf<typ
       {entries.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <TableScroll labelledBy="access-heading">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('at')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('what')}</th>
-                <th scope="col">{t('categories')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{dates.dateTime(entry.at)}</td>
-                  <td>
-                    {entry.actorUser?.displayName ?? (entry.actorKind === 'integration' ? t('integration') : t('unknown'))}
-                    {entry.actorOrganisation ? (
-                      <>
-                        <br />
-                        <span className="muted">{entry.actorOrganisation.name}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {action(entry.action)}
-                    {entry.onBehalfOfOrganisation ? (
-                      <>
-                        <br />
-                        <span className="muted">{t('forOrganisation', { name: entry.onBehalfOfOrganisation.name })}</span>
-                      </>
-                    ) : null}
-                    {entry.emergencyReason ? (
-                      <>
-                        <br />
-                        <span className="badge badge-warning">{t('emergency')}</span> <span className="break">{entry.emergencyReason}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{entry.categories.length ? entry.categories.map(category).join(', ') : t('none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable labelledBy="access-heading" columns={[t('at'), t('who'), t('what'), t('categories')]}>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{dates.dateTime(entry.at)}</td>
+              <td>
+                {entry.actorUser?.displayName ?? (entry.actorKind === 'integration' ? t('integration') : t('unknown'))}
+                {entry.actorOrganisation ? (
+                  <>
+                    <br />
+                    <span className="muted">{entry.actorOrganisation.name}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {action(entry.action)}
+                {entry.onBehalfOfOrganisation ? (
+                  <>
+                    <br />
+                    <span className="muted">{t('forOrganisation', { name: entry.onBehalfOfOrganisation.name })}</span>
+                  </>
+                ) : null}
+                {entry.emergencyReason ? (
+                  <>
+                    <br />
+                    <span className="badge badge-warning">{t('emergency')}</span> <span className="break">{entry.emergencyReason}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{entry.categories.length ? entry.categories.map(category).join(', ') : t('none')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {result.data.caseAccessLog.hasNextPage ? <p className="muted">{t('more')}</p> : null}
     </section>

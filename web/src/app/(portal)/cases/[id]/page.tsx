@@ -1,16 +1,15 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { StateBadge, UrgencyBadge } from '@/components/badges';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { caseAccessLogOperation, caseOperation } from '@/lib/operations/cases';
-import { leaveIfSessionEnded } from '@/lib/session';
-import { StateBadge, UrgencyBadge } from '../_components/badges';
+import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../_components/case-nav';
 import { ReasonForm } from '../_components/reason-form';
 import { Timeline } from '../_components/timeline';
@@ -41,11 +40,7 @@ export default async function CasePage({
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(caseOperation, { variables: { id } });
-  if (!result.ok) {
-    leaveIfSessionEnded(result.failure);
-    if (result.failure.kind === 'REJECTED' && (result.failure.code === 'NOT_FOUND' || result.failure.code === 'BAD_USER_INPUT')) notFound();
-    return <ErrorNotice failure={result.failure} />;
-  }
+  if (!result.ok) return failedRecordRead(result.failure, ['NOT_FOUND', 'BAD_USER_INPUT']);
   const item = result.data.case;
   if (!item) notFound();
   // After the case: the log then includes this very view, so the coordinator sees their own read too.
@@ -136,34 +131,22 @@ export default async function CasePage({
             {item.referrals.length === 0 ? (
               <p className="muted">{t('referralsEmpty')}</p>
             ) : (
-              <TableScroll labelledBy="referrals-heading">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('service')}</th>
-                      <th scope="col">{t('state')}</th>
-                      <th scope="col">{t('need')}</th>
-                      <th scope="col">{t('deadline')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.referrals.map((referral) => (
-                      <tr key={referral.id}>
-                        <th scope="row">
-                          <Link href={`/cases/${item.id}/referrals/${referral.id}`}>{referral.service.name}</Link>
-                          <br />
-                          <span className="muted">{referral.organisation.name}</span>
-                        </th>
-                        <td>
-                          <StateBadge state={referral.state} /> {referral.overdue ? <span className="badge badge-danger">{t('overdue')}</span> : null}
-                        </td>
-                        <td>{vocabulary.serviceType(referral.need)}</td>
-                        <td>{referral.state === 'SENT' ? dates.dateTime(referral.deadlineAt) : none}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable labelledBy="referrals-heading" columns={[t('service'), t('state'), t('need'), t('deadline')]}>
+                {item.referrals.map((referral) => (
+                  <tr key={referral.id}>
+                    <th scope="row">
+                      <Link href={`/cases/${item.id}/referrals/${referral.id}`}>{referral.service.name}</Link>
+                      <br />
+                      <span className="muted">{referral.organisation.name}</span>
+                    </th>
+                    <td>
+                      <StateBadge state={referral.state} /> {referral.overdue ? <span className="badge badge-danger">{t('overdue')}</span> : null}
+                    </td>
+                    <td>{vocabulary.serviceType(referral.need)}</td>
+                    <td>{referral.state === 'SENT' ? dates.dateTime(referral.deadlineAt) : none}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
 

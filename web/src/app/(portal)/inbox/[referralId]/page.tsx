@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { UrgencyBadge } from '@/components/badges';
 import { Deadline } from '@/components/deadline/deadline';
 import { ErrorNotice } from '@/components/error-notice';
 import { MessageThread } from '@/components/message-thread/message-thread';
+import { ReferralAnswerRows } from '@/components/referral-answer';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -100,7 +102,6 @@ export default async function ReferralPage({
     }
   });
   const none = <span className="muted">{t('notStated')}</span>;
-  const urgencyBadge = facts ? (facts.urgency === 'IMMEDIATE' ? 'badge badge-danger' : facts.urgency === 'URGENT' ? 'badge badge-warning' : 'badge') : 'badge';
   const stateBadge =
     referral.state === 'SENT' ? 'badge badge-warning' : holding ? 'badge badge-positive' : 'badge';
 
@@ -113,7 +114,7 @@ export default async function ReferralPage({
         <h1>{t('heading', { reference: facts?.reference ?? '' })}</h1>
         <p className={styles.badges}>
           <span className={stateBadge}>{vocabulary.referralState(referral.state)}</span>
-          {facts ? <span className={urgencyBadge}>{vocabulary.urgency(facts.urgency)}</span> : null}
+          {facts ? <UrgencyBadge urgency={facts.urgency} /> : null}
           <span className="muted">{t('forService', { service: referral.service.name })}</span>
         </p>
       </div>
@@ -176,24 +177,7 @@ export default async function ReferralPage({
                     <dd>{dates.dateTime(referral.endedAt)}</dd>
                   </>
                 ) : null}
-                {referral.declineReason ? (
-                  <>
-                    <dt>{t('declineReason')}</dt>
-                    <dd>{vocabulary.declineReason(referral.declineReason)}</dd>
-                  </>
-                ) : null}
-                {referral.outcome ? (
-                  <>
-                    <dt>{t('outcome')}</dt>
-                    <dd>{vocabulary.referralOutcome(referral.outcome)}</dd>
-                  </>
-                ) : null}
-                {referral.reasonText ? (
-                  <>
-                    <dt>{t('reasonGiven')}</dt>
-                    <dd className="break">{referral.reasonText}</dd>
-                  </>
-                ) : null}
+                <ReferralAnswerRows referral={referral} labels={{ declineReason: t('declineReason'), outcome: t('outcome'), reasonText: t('reasonGiven') }} />
               </dl>
             </div>
           </section>

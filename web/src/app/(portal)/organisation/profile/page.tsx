@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { titled } from '@/i18n/page-title';
@@ -9,6 +8,7 @@ import { organisationProfileOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { PROVINCES } from '@/lib/vocabulary';
 import { enterOrganisationAdmin } from '../organisation-admin';
+import { OrganisationAdminHeading } from '../organisation-admin-heading';
 import { CARE_KINDS } from '../vocabularies';
 import { ProfileForm } from './profile-form';
 
@@ -30,13 +30,9 @@ export default async function OrganisationProfilePage() {
 
   return (
     <>
-      <div className="page-heading">
-        <p className="eyebrow">
-          <Link href="/organisation">{entered.organisation.name}</Link>
-        </p>
-        <h1>{t('title')}</h1>
+      <OrganisationAdminHeading organisation={entered.organisation} title={t('title')}>
         {profile ? <p className="muted">{t('updatedAt', { at: dates.dateTime(profile.updatedAt) })}</p> : null}
-      </div>
+      </OrganisationAdminHeading>
       {profile ? (
         <ProfileForm
           profile={profile}

@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { initialFormState } from '@/lib/form-state';
 import type { EditableProfile } from '@/lib/operations/partners';
-import { checkedOf, listOf, valueOf } from '../form-values';
+import { checkedOf, listOf, valueOf } from '@/lib/form-values';
 import { saveProfile } from './actions';
 
 const FORM = 'profile';

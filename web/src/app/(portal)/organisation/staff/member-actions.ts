@@ -9,7 +9,7 @@ import { doneForm, failedForm, formValues, list, parseForm, text, type FormState
 import { createUserOperation, removeMemberOperation, setMemberRolesOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
-import type { SecretFormState } from '../secret-form-state';
+import type { SecretFormState } from '@/lib/secret-form-state';
 
 /**
  * The member actions of both member pages: a partner admin's own staff page and the network admin's page of

@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { ChoiceGroup, TextField, type Option } from '@/components/form/fields';
+import { ChoiceGroup, type Option } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
+import { NewAccountFields } from '@/components/form/new-account-fields';
 import { SubmitButton } from '@/components/form/submit-button';
+import { SecretShown } from '@/components/one-time-secret';
 import { initialFormState } from '@/lib/form-state';
-import { listOf, valueOf } from '../form-values';
-import { OneTimeSecret } from '../one-time-secret';
-import type { SecretFormState } from '../secret-form-state';
+import { listOf } from '@/lib/form-values';
+import type { SecretFormState } from '@/lib/secret-form-state';
 import { createMember, removeMember, setRoles, type MembersPlace } from './member-actions';
 
 /** A new account with its roles here; on success the one-time password, shown this once. */
@@ -19,26 +20,24 @@ export function CreateMemberForm({ place, organisationId, roles }: { place: Memb
   const form = 'new-member';
   const labels = { displayName: t('displayName'), email: t('email'), roles: t('roles') };
   if (state.status === 'done' && state.secret) {
-    // No form under the secret: a next submit would carry this state (and the secret) back to the server.
     const again = place === 'admin' ? `/admin/organisations/${encodeURIComponent(organisationId)}` : '/organisation/staff';
     return (
-      <div>
-        <FormMessage form={form} state={state} />
-        <OneTimeSecret label={t('initialPassword')} secret={state.secret} warning={t('initialPasswordWarning')} />
-        <p>
-          <a className="button" href={`${again}#new-member-heading`}>
-            {t('createAnother')}
-          </a>
-        </p>
-      </div>
+      <SecretShown
+        form={form}
+        state={state}
+        secret={state.secret}
+        label={t('initialPassword')}
+        warning={t('initialPasswordWarning')}
+        againHref={`${again}#new-member-heading`}
+        againLabel={t('createAnother')}
+      />
     );
   }
   return (
     <form action={action} className="form" noValidate>
       <FormMessage form={form} state={state} labels={labels} />
       <div className="form-grid">
-        <TextField type="text" form={form} name="displayName" label={labels.displayName} error={state.fieldErrors.displayName} defaultValue={valueOf(state, 'displayName', '')} autoComplete="off" required />
-        <TextField form={form} name="email" type="email" label={labels.email} error={state.fieldErrors.email} defaultValue={valueOf(state, 'email', '')} autoComplete="off" spellCheck={false} required />
+        <NewAccountFields form={form} state={state} labels={labels} />
       </div>
       <ChoiceGroup form={form} name="roles" label={labels.roles} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', [])} inline required />
       <div className="form-actions">

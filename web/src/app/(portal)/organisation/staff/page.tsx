@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { titled } from '@/i18n/page-title';
@@ -6,6 +5,7 @@ import { callGateway } from '@/lib/gateway';
 import { organisationMembersOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { enterOrganisationAdmin } from '../organisation-admin';
+import { OrganisationAdminHeading } from '../organisation-admin-heading';
 import { MembersSection } from './members-section';
 
 export const generateMetadata = titled('OrganisationStaff');
@@ -27,13 +27,9 @@ export default async function OrganisationStaffPage({ searchParams }: { searchPa
 
   return (
     <>
-      <div className="page-heading">
-        <p className="eyebrow">
-          <Link href="/organisation">{entered.organisation.name}</Link>
-        </p>
-        <h1>{t('title')}</h1>
+      <OrganisationAdminHeading organisation={entered.organisation} title={t('title')}>
         <p className="muted">{t('intro')}</p>
-      </div>
+      </OrganisationAdminHeading>
       <MembersSection
         place="organisation"
         path="/organisation/staff"

@@ -8,7 +8,7 @@ import { doneForm, failedForm, formValues, list, parseForm, text, type FormState
 import { createApiTokenOperation, revokeApiTokenOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { API_SCOPE_NAMES } from '../vocabularies';
-import type { SecretFormState } from '../secret-form-state';
+import type { SecretFormState } from '@/lib/secret-form-state';
 
 /** The end of the chosen expiry day in Amsterdam is close enough; the API wants an instant. */
 function endOfDay(date: string): string {

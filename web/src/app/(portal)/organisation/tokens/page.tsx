@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { getDates } from '@/lib/format';
@@ -10,6 +9,7 @@ import { apiTokensOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { API_SCOPE_NAMES } from '../vocabularies';
 import { enterOrganisationAdmin } from '../organisation-admin';
+import { OrganisationAdminHeading } from '../organisation-admin-heading';
 import { CreateTokenForm, RevokeTokenForm } from './token-forms';
 
 export const generateMetadata = titled('OrganisationTokens');
@@ -37,51 +37,29 @@ export default async function OrganisationTokensPage() {
 
   return (
     <>
-      <div className="page-heading">
-        <p className="eyebrow">
-          <Link href="/organisation">{entered.organisation.name}</Link>
-        </p>
-        <h1>{t('title')}</h1>
+      <OrganisationAdminHeading organisation={entered.organisation} title={t('title')}>
         <p className="muted">{t('intro')}</p>
-      </div>
+      </OrganisationAdminHeading>
 
       <section className="section" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('list', { count: tokens.length })}</h2>
         {tokens.length === 0 ? (
           <p className="muted">{t('empty')}</p>
         ) : (
-          <TableScroll labelledBy="tokens-heading">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('prefix')}</th>
-                  <th scope="col">{t('scopes')}</th>
-                  <th scope="col">{t('createdAt')}</th>
-                  <th scope="col">{t('expiresAt')}</th>
-                  <th scope="col">{t('lastUsedAt')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td className="mono">{token.prefix}…</td>
-                    <td>{token.scopes.map((scope) => vocabulary.apiScope(scope)).join(', ')}</td>
-                    <td>{dates.dateTime(token.createdAt)}</td>
-                    <td>{token.expiresAt ? dates.date(token.expiresAt) : t('never')}</td>
-                    <td>{token.lastUsedAt ? dates.dateTime(token.lastUsedAt) : t('neverUsed')}</td>
-                    <td>{status(token)}</td>
-                    <td>{token.revokedAt ? null : <RevokeTokenForm tokenId={token.id} name={token.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable labelledBy="tokens-heading" columns={[t('name'), t('prefix'), t('scopes'), t('createdAt'), t('expiresAt'), t('lastUsedAt'), t('status'), <span className="visually-hidden">{t('actions')}</span>]}>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td className="mono">{token.prefix}…</td>
+                <td>{token.scopes.map((scope) => vocabulary.apiScope(scope)).join(', ')}</td>
+                <td>{dates.dateTime(token.createdAt)}</td>
+                <td>{token.expiresAt ? dates.date(token.expiresAt) : t('never')}</td>
+                <td>{token.lastUsedAt ? dates.dateTime(token.lastUsedAt) : t('neverUsed')}</td>
+                <td>{status(token)}</td>
+                <td>{token.revokedAt ? null : <RevokeTokenForm tokenId={token.id} name={token.name} />}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

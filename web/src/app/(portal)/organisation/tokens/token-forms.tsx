@@ -5,10 +5,10 @@ import { useActionState } from 'react';
 import { ChoiceGroup, TextField, type Option } from '@/components/form/fields';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import { SecretShown } from '@/components/one-time-secret';
 import { initialFormState } from '@/lib/form-state';
-import { listOf, valueOf } from '../form-values';
-import { OneTimeSecret } from '../one-time-secret';
-import type { SecretFormState } from '../secret-form-state';
+import { listOf, valueOf } from '@/lib/form-values';
+import type { SecretFormState } from '@/lib/secret-form-state';
 import { createToken, revokeToken } from './actions';
 
 export function CreateTokenForm({ scopes }: { scopes: Option[] }) {
@@ -17,17 +17,16 @@ export function CreateTokenForm({ scopes }: { scopes: Option[] }) {
   const form = 'new-token';
   const labels = { name: t('name'), scopes: t('scopes'), expiresOn: t('expiresOn') };
   if (state.status === 'done' && state.secret) {
-    // No form under the secret: a next submit would carry this state (and the token) back to the server.
     return (
-      <div>
-        <FormMessage form={form} state={state} />
-        <OneTimeSecret label={t('token')} secret={state.secret} warning={t('tokenWarning')} />
-        <p>
-          <a className="button" href="/organisation/tokens#new-token-heading">
-            {t('createAnother')}
-          </a>
-        </p>
-      </div>
+      <SecretShown
+        form={form}
+        state={state}
+        secret={state.secret}
+        label={t('token')}
+        warning={t('tokenWarning')}
+        againHref="/organisation/tokens#new-token-heading"
+        againLabel={t('createAnother')}
+      />
     );
   }
   return (

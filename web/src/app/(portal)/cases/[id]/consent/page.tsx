@@ -1,13 +1,12 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ErrorNotice } from '@/components/error-notice';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { caseConsentOperation } from '@/lib/operations/consent';
-import { leaveIfSessionEnded } from '@/lib/session';
+import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../_components/case-nav';
 import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '../../_components/enums';
 import { recordConsent } from './actions';
@@ -24,11 +23,7 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(caseConsentOperation, { variables: { id } });
-  if (!result.ok) {
-    leaveIfSessionEnded(result.failure);
-    if (result.failure.kind === 'REJECTED' && result.failure.code === 'BAD_USER_INPUT') notFound();
-    return <ErrorNotice failure={result.failure} />;
-  }
+  if (!result.ok) return failedRecordRead(result.failure, ['BAD_USER_INPUT']);
   const item = result.data.case;
   if (!item) notFound();
   const partners = result.data.organisations.filter((organisation) => organisation.kind === 'PARTNER' && organisation.active);

@@ -1,15 +1,14 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ErrorNotice } from '@/components/error-notice';
-import { TableScroll } from '@/components/table-scroll';
+import { ACTIVE_STATES } from '@/components/badges';
+import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { emergencyOperation } from '@/lib/operations/cases';
-import { leaveIfSessionEnded } from '@/lib/session';
-import { ACTIVE_STATES } from '../../_components/badges';
+import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../_components/case-nav';
 import { DATA_CATEGORIES } from '../../_components/enums';
 import { grantEmergencyAccess } from './actions';
@@ -26,11 +25,7 @@ export default async function EmergencyPage({ params }: { params: Promise<{ id: 
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(emergencyOperation, { variables: { id } });
-  if (!result.ok) {
-    leaveIfSessionEnded(result.failure);
-    if (result.failure.kind === 'REJECTED' && result.failure.code === 'BAD_USER_INPUT') notFound();
-    return <ErrorNotice failure={result.failure} />;
-  }
+  if (!result.ok) return failedRecordRead(result.failure, ['BAD_USER_INPUT']);
   const item = result.data.case;
   if (!item) notFound();
   const now = Date.now();
@@ -53,37 +48,24 @@ export default async function EmergencyPage({ params }: { params: Promise<{ id: 
         {item.emergencyGrants.length === 0 ? (
           <p className="muted">{t('grantsEmpty')}</p>
         ) : (
-          <TableScroll labelledBy="grants-heading">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisation')}</th>
-                  <th scope="col">{t('category')}</th>
-                  <th scope="col">{t('reason')}</th>
-                  <th scope="col">{t('grantedAt')}</th>
-                  <th scope="col">{t('expiresAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {item.emergencyGrants.map((grant) => (
-                  <tr key={grant.id}>
-                    <th scope="row">{grant.organisation.name}</th>
-                    <td>{vocabulary.dataCategory(grant.category)}</td>
-                    <td className="break">{grant.reason}</td>
-                    <td>
-                      {dates.dateTime(grant.grantedAt)}
-                      <br />
-                      <span className="muted">{grant.grantedBy.displayName}</span>
-                    </td>
-                    <td>
-                      {Date.parse(grant.expiresAt) > now ? <span className="badge badge-warning">{t('active')}</span> : <span className="badge">{t('expired')}</span>}{' '}
-                      {dates.dateTime(grant.expiresAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable labelledBy="grants-heading" columns={[t('organisation'), t('category'), t('reason'), t('grantedAt'), t('expiresAt')]}>
+            {item.emergencyGrants.map((grant) => (
+              <tr key={grant.id}>
+                <th scope="row">{grant.organisation.name}</th>
+                <td>{vocabulary.dataCategory(grant.category)}</td>
+                <td className="break">{grant.reason}</td>
+                <td>
+                  {dates.dateTime(grant.grantedAt)}
+                  <br />
+                  <span className="muted">{grant.grantedBy.displayName}</span>
+                </td>
+                <td>
+                  {Date.parse(grant.expiresAt) > now ? <span className="badge badge-warning">{t('active')}</span> : <span className="badge">{t('expired')}</span>}{' '}
+                  {dates.dateTime(grant.expiresAt)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ACTIVE_STATES, UrgencyBadge } from '@/components/badges';
 import { ErrorNotice } from '@/components/error-notice';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
@@ -9,7 +10,7 @@ import { callGateway } from '@/lib/gateway';
 import { caseFrameOperation } from '@/lib/operations/cases';
 import { matchServicesOperation } from '@/lib/operations/matching';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { ACTIVE_STATES, UrgencyBadge } from '../../_components/badges';
+import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../_components/case-nav';
 import { sendReferrals } from './actions';
 import styles from './match.module.css';
@@ -39,11 +40,7 @@ export default async function MatchPage({
   const wording = await getMatchWording();
 
   const frame = await callGateway(caseFrameOperation, { variables: { id } });
-  if (!frame.ok) {
-    leaveIfSessionEnded(frame.failure);
-    if (frame.failure.kind === 'REJECTED' && frame.failure.code === 'BAD_USER_INPUT') notFound();
-    return <ErrorNotice failure={frame.failure} />;
-  }
+  if (!frame.ok) return failedRecordRead(frame.failure, ['BAD_USER_INPUT']);
   const item = frame.data.case;
   if (!item) notFound();
 

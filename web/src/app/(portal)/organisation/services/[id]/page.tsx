@@ -10,6 +10,7 @@ import { leaveIfSessionEnded } from '@/lib/session';
 import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
 import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
 import { enterOrganisationAdmin } from '../../organisation-admin';
+import { OrganisationAdminHeading } from '../../organisation-admin-heading';
 import { ServiceForm } from './service-form';
 
 export const generateMetadata = titled('OrganisationService');
@@ -45,13 +46,9 @@ export default async function OrganisationServicePage({ params, searchParams }: 
 
   return (
     <>
-      <div className="page-heading">
-        <p className="eyebrow">
-          <Link href="/organisation">{entered.organisation.name}</Link>
-        </p>
-        <h1>{t('heading', { name: service.name })}</h1>
+      <OrganisationAdminHeading organisation={entered.organisation} title={t('heading', { name: service.name })}>
         <p className="muted">{t('updatedAt', { at: dates.dateTime(service.updatedAt) })}</p>
-      </div>
+      </OrganisationAdminHeading>
       {(await searchParams).created ? (
         <p className="notice notice-success" role="status">
           {t('created')}

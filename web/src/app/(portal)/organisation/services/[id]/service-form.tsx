@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { initialFormState } from '@/lib/form-state';
 import type { EditableService } from '@/lib/operations/partners';
-import { listOf, valueOf } from '../../form-values';
+import { listOf, valueOf } from '@/lib/form-values';
 import { saveService, type ServiceTarget } from './actions';
 
 const FORM = 'service';

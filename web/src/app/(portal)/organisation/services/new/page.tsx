@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
 import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
 import { enterOrganisationAdmin } from '../../organisation-admin';
+import { OrganisationAdminHeading } from '../../organisation-admin-heading';
 import { ServiceForm } from '../[id]/service-form';
 
 export async function generateMetadata() {
@@ -18,13 +18,9 @@ export default async function NewServicePage() {
   const vocabulary = await getVocabulary();
   return (
     <>
-      <div className="page-heading">
-        <p className="eyebrow">
-          <Link href="/organisation">{entered.organisation.name}</Link>
-        </p>
-        <h1>{t('newHeading')}</h1>
+      <OrganisationAdminHeading organisation={entered.organisation} title={t('newHeading')}>
         <p className="muted">{t('newIntro')}</p>
-      </div>
+      </OrganisationAdminHeading>
       <ServiceForm
         target={{ organisationId: entered.organisation.id }}
         types={SERVICE_TYPES.map((value) => ({ value, label: vocabulary.serviceType(value) }))}

@@ -1,16 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ErrorNotice } from '@/components/error-notice';
+import { StateBadge, UrgencyBadge, WITHDRAWABLE } from '@/components/badges';
 import { MessageThread } from '@/components/message-thread/message-thread';
+import { ReferralAnswerRows } from '@/components/referral-answer';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
 import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { referralOperation } from '@/lib/operations/cases';
-import { leaveIfSessionEnded } from '@/lib/session';
-import { StateBadge, UrgencyBadge, WITHDRAWABLE } from '../../../_components/badges';
+import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../../_components/case-nav';
 import { ReasonForm } from '../../../_components/reason-form';
 import { Timeline } from '../../../_components/timeline';
@@ -27,11 +27,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(referralOperation, { variables: { id: referralId } });
-  if (!result.ok) {
-    leaveIfSessionEnded(result.failure);
-    if (result.failure.kind === 'REJECTED' && (result.failure.code === 'NOT_FOUND' || result.failure.code === 'BAD_USER_INPUT')) notFound();
-    return <ErrorNotice failure={result.failure} />;
-  }
+  if (!result.ok) return failedRecordRead(result.failure, ['NOT_FOUND', 'BAD_USER_INPUT']);
   const referral = result.data.referral;
   // The address names the case too: a referral of another case is not shown under this one.
   if (!referral.case || referral.case.id !== id) notFound();
@@ -79,24 +75,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               <dd>{referral.intakeAt ? dates.dateTime(referral.intakeAt) : none}</dd>
               <dt>{t('endedAt')}</dt>
               <dd>{referral.endedAt ? dates.dateTime(referral.endedAt) : none}</dd>
-              {referral.declineReason ? (
-                <>
-                  <dt>{t('declineReason')}</dt>
-                  <dd>{vocabulary.declineReason(referral.declineReason)}</dd>
-                </>
-              ) : null}
-              {referral.outcome ? (
-                <>
-                  <dt>{t('outcome')}</dt>
-                  <dd>{vocabulary.referralOutcome(referral.outcome)}</dd>
-                </>
-              ) : null}
-              {referral.reasonText ? (
-                <>
-                  <dt>{t('reasonText')}</dt>
-                  <dd className="break">{referral.reasonText}</dd>
-                </>
-              ) : null}
+              <ReferralAnswerRows referral={referral} labels={{ declineReason: t('declineReason'), outcome: t('outcome'), reasonText: t('reasonText') }} />
             </dl>
           </section>
 
