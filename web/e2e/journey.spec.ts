@@ -107,8 +107,20 @@ test('a case travels from the coordinator to a partner and back, and another par
   await coordinatorThread.getByRole('button', { name: 'Versturen' }).click();
   await expect(coordinatorThread.getByRole('listitem').filter({ hasText: answer })).toBeVisible();
 
-  // ── Partner: reads the answer, records the intake, closes care with an outcome ──
+  // ── Coordinator: the person withdraws consent for their contact details; it bites on the partner's next request ──
+  await coordinator.goto(`${caseUrl}/consent`);
+  const record = coordinator.getByRole('article').first();
+  await record.getByText('Toestemming intrekken').click();
+  await record.getByRole('checkbox', { name: 'Contactgegevens' }).check();
+  await record.getByRole('button', { name: 'Intrekken' }).click();
+  await expect(record.getByRole('status').filter({ hasText: 'De gekozen categorieën zijn ingetrokken.' })).toBeVisible();
+  await expectNoSeriousViolations(coordinator, 'consent after a withdrawal');
+
+  // ── Partner: the contact details are withheld now, the name still shown; reads the answer, intake, close ──
   await partner.reload();
+  await expect(partner.getByRole('region', { name: 'Contactgegevens' })).toContainText('Achtergehouden: geen toestemming');
+  await expect(partner.getByRole('main')).not.toContainText(PHONE);
+  await expect(partner.getByRole('region', { name: 'Identiteit' })).toContainText(PERSON);
   await expect(thread.getByRole('listitem').filter({ hasText: answer })).toBeVisible();
   await partner.getByRole('button', { name: 'Intake vastleggen' }).click();
   await expect(partner.getByText('De intake is vastgelegd.')).toBeVisible();

@@ -20,3 +20,9 @@ export const recordConsentOperation = graphql(`
     recordConsent(caseId: $caseId, input: $input) { id status }
   }
 `);
+
+export const withdrawConsentOperation = graphql(`
+  mutation PortalWithdrawConsent($recordId: ID!, $scope: ConsentWithdrawalScopeInput) {
+    withdrawConsent(recordId: $recordId, scope: $scope) { id status categories }
+  }
+`);

@@ -11,6 +11,7 @@ import { CaseNav } from '../../_components/case-nav';
 import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '../../_components/enums';
 import { recordConsent } from './actions';
 import { ConsentForm } from './consent-form';
+import { WithdrawConsentForm } from './withdraw-form';
 
 export const generateMetadata = titled('CaseConsent');
 
@@ -74,6 +75,13 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
                   </>
                 ) : null}
               </dl>
+              {record.status === 'ACTIVE' ? (
+                <WithdrawConsentForm
+                  caseId={item.id}
+                  recordId={record.recordId}
+                  categories={record.categories.map((value) => ({ value, label: vocabulary.dataCategory(value) }))}
+                />
+              ) : null}
             </article>
           ))
         )}
