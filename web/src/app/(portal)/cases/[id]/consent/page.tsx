@@ -46,7 +46,9 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
           <p className="notice notice-warning">{t('recordsEmpty')}</p>
         ) : (
           item.consentRecords.map((record) => (
-            <article className="card" key={record.id} aria-label={t('recordLabel', { version: record.version })}>
+            // Keyed by the record, not the version: a partial withdrawal makes a new version, and the withdraw
+            // form must stay mounted to show its confirmation.
+            <article className="card" key={record.recordId} aria-label={t('recordLabel', { version: record.version })}>
               <p>
                 <span className={record.status === 'ACTIVE' ? 'badge badge-positive' : 'badge'}>{vocabulary.consentStatus(record.status)}</span>{' '}
                 <strong>{vocabulary.legalBasis(record.legalBasis)}</strong> <span className="muted">{t('version', { version: record.version })}</span>
