@@ -40,7 +40,7 @@ export default async function CasePage({
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(caseOperation, { variables: { id } });
-  if (!result.ok) return failedRecordRead(result.failure, ['NOT_FOUND', 'BAD_USER_INPUT']);
+  if (!result.ok) return failedRecordRead(result.failure);
   const item = result.data.case;
   if (!item) notFound();
   // After the case: the log then includes this very view, so the coordinator sees their own read too.

@@ -24,7 +24,7 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(caseConsentOperation, { variables: { id } });
-  if (!result.ok) return failedRecordRead(result.failure, ['BAD_USER_INPUT']);
+  if (!result.ok) return failedRecordRead(result.failure);
   const item = result.data.case;
   if (!item) notFound();
   const partners = result.data.organisations.filter((organisation) => organisation.kind === 'PARTNER' && organisation.active);

@@ -25,7 +25,7 @@ export default async function EmergencyPage({ params }: { params: Promise<{ id: 
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(emergencyOperation, { variables: { id } });
-  if (!result.ok) return failedRecordRead(result.failure, ['BAD_USER_INPUT']);
+  if (!result.ok) return failedRecordRead(result.failure);
   const item = result.data.case;
   if (!item) notFound();
   const now = Date.now();

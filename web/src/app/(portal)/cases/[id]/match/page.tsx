@@ -40,7 +40,7 @@ export default async function MatchPage({
   const wording = await getMatchWording();
 
   const frame = await callGateway(caseFrameOperation, { variables: { id } });
-  if (!frame.ok) return failedRecordRead(frame.failure, ['BAD_USER_INPUT']);
+  if (!frame.ok) return failedRecordRead(frame.failure);
   const item = frame.data.case;
   if (!item) notFound();
 

@@ -27,7 +27,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const vocabulary = await getVocabulary();
   const dates = await getDates();
   const result = await callGateway(referralOperation, { variables: { id: referralId } });
-  if (!result.ok) return failedRecordRead(result.failure, ['NOT_FOUND', 'BAD_USER_INPUT']);
+  if (!result.ok) return failedRecordRead(result.failure);
   const referral = result.data.referral;
   // The address names the case too: a referral of another case is not shown under this one.
   if (!referral.case || referral.case.id !== id) notFound();
