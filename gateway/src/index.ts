@@ -3,7 +3,7 @@ import { introspectionEnabled } from '@haven/kit/src/config';
 import { runService } from '@haven/kit/src/http/run-service';
 import { createLogger } from '@haven/kit/src/log';
 import { loadPartKeys } from '@haven/kit/src/trust/keys';
-import { loadGatewayConfig, subgraphUrlsFrom } from './config';
+import { loadGatewayConfig, queryLimitsFrom, subgraphUrlsFrom } from './config';
 import { createGatewayServer } from './server';
 
 const config = loadGatewayConfig();
@@ -13,5 +13,6 @@ const server = createGatewayServer({
   keys: loadPartKeys('gateway', config.HAVEN_KEYS_DIR),
   log: createLogger({ service: 'gateway' }),
   introspection: introspectionEnabled(config),
+  queryLimits: queryLimitsFrom(config),
 });
 void runService({ name: 'gateway', server, port: config.PORT, host: config.HOST });

@@ -21,6 +21,7 @@ import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { AssertingDataSource } from './asserting-data-source';
 import type { GatewayContext } from './context';
 import { maskGatewayError } from './mask-gateway-error';
+import { DEFAULT_QUERY_LIMITS, maskQueryLimitError, queryLimitOptions, type QueryLimits } from './query-limits';
 import { resolveCaller } from './resolve-caller';
 import { TokenCache, type TokenCacheOptions } from './token-cache';
 
@@ -35,6 +36,8 @@ export interface GatewayServerOptions {
   introspection: boolean;
   /** The API-token identity cache; defaults to TOKEN_CACHE_TTL_MS (tests shorten it, never lengthen it). */
   apiTokenCache?: TokenCacheOptions;
+  /** Per-operation depth, alias, directive, token and cost limits; DEFAULT_QUERY_LIMITS unless configured. */
+  queryLimits?: QueryLimits;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
   const apiTokens = new TokenCache(options.apiTokenCache);
+  const limits = queryLimitOptions(options.queryLimits ?? DEFAULT_QUERY_LIMITS, { introspection: options.introspection });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -65,9 +69,15 @@ export function createGatewayServer(options: GatewayServerOptions) {
     // "Did you mean …?" would spell out the schema to callers even with introspection off.
     hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
+    // One operation per request: a JSON array would multiply every per-operation limit below (and, later,
+    // per-request rate limits) by the array's length.
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: (formatted, error) =>
-      maskGatewayError(formatted, originalError(error), requestScope.getStore()?.requestId, log),
+      maskGatewayError(maskQueryLimitError(formatted), originalError(error), requestScope.getStore()?.requestId, log),
     plugins: [
+      ...limits.plugins,
       options.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
