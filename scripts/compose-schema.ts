@@ -3,7 +3,8 @@
  * schema/supergraph.graphql, which the gateway serves as is (it never introspects subgraphs).
  * From the supergraph it also derives the schema clients see (schema/api.graphql: no federation
  * internals) and gql.tada's introspection types for the portal (web/src/graphql-env.d.ts), so a
- * schema change that breaks a portal query fails `npm run typecheck`.
+ * schema change that breaks a portal query fails `npm run typecheck`. The schema reference at the end of
+ * docs/api.md is generated from the API schema too (scripts/api-reference.ts; the guide above it is kept).
  *
  *   npm run compose             write the files
  *   npm run compose -- --check  exit 1 and name the stale files when the committed ones differ
@@ -16,10 +17,12 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
 import { buildSchema, introspectionFromSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
+import { apiDocument } from './api-reference';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const SCHEMA_DIR = join(REPO_ROOT, 'schema');
 export const PORTAL_SCHEMA_TYPES = join(REPO_ROOT, 'web', 'src', 'graphql-env.d.ts');
+export const API_DOC = join(REPO_ROOT, 'docs', 'api.md');
 
 /**
  * Each subgraph's builder and default address (the gateway overrides addresses from its config).
@@ -69,6 +72,8 @@ export function generateSchemaFiles(
   const apiSdl = apiSchemaSdl(result.supergraphSdl);
   files.set(join(SCHEMA_DIR, 'api.graphql'), apiSdl);
   files.set(PORTAL_SCHEMA_TYPES, portalSchemaTypes(apiSdl));
+  // The hand-written guide above the generated reference comes from the committed file itself.
+  files.set(API_DOC, apiDocument(existsSync(API_DOC) ? readFileSync(API_DOC, 'utf8') : undefined, apiSdl));
   return files;
 }
 
