@@ -4,10 +4,10 @@ import { isUuid } from '@haven/kit/src/graphql/uuid';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { PartnersDb } from '../db';
 import type { Service } from '../generated/prisma/client';
-import { ageBound, ageRange, coordinates, enumList, languageCodes, notNull, postalCode, text } from './input-rules';
+import { ageRange } from './input-rules';
 import { partnersChangeEvent } from './audit-event';
 import { assertMayManageOrganisation } from './may-manage-organisation';
-import { EXCLUSIONS_MAX, SERVICE_DESCRIPTION_MAX, SERVICE_NAME_MAX, type UpdateServiceInput } from './update-service';
+import { checkedServiceFields, type UpdateServiceInput } from './update-service';
 
 /** A new service: what updateService takes, for an organisation instead of a service; type, name and province required. */
 export interface CreateServiceInput extends Omit<UpdateServiceInput, 'id'> {
@@ -28,33 +28,13 @@ export async function createService(
   if (!isUuid(input.organisationId)) throw new AppError('NOT_FOUND', 'Organisation not found');
   assertMayManageOrganisation(caller, input.organisationId);
 
-  const minAge = ageBound('minAge', input.minAge) ?? null;
-  const maxAge = ageBound('maxAge', input.maxAge) ?? null;
-  ageRange(minAge, maxAge);
-  const type = notNull('type', input.type);
-  const province = notNull('province', input.province);
-  const name = text('name', input.name, { max: SERVICE_NAME_MAX, required: true });
-  if (!type) throw badInput('type', 'A new service needs a type');
-  if (!name) throw badInput('name', 'A new service needs a name');
-  if (!province) throw badInput('province', 'A new service needs a province');
-  const data = {
-    organisationId: input.organisationId,
-    type,
-    name,
-    province,
-    description: text('description', input.description, { max: SERVICE_DESCRIPTION_MAX, required: false }) ?? '',
-    minAge,
-    maxAge,
-    street: text('street', input.street, { max: 200, required: false }) ?? '',
-    postalCode: postalCode('postalCode', input.postalCode) ?? '',
-    city: text('city', input.city, { max: 100, required: false }) ?? '',
-    ...coordinates(input.latitude, input.longitude),
-    genders: enumList('genders', input.genders) ?? [],
-    languages: languageCodes('languages', input.languages) ?? [],
-    exploitationTypes: enumList('exploitationTypes', input.exploitationTypes) ?? [],
-    exclusions: text('exclusions', input.exclusions, { max: EXCLUSIONS_MAX, required: false }) ?? '',
-    updatedByUserId: caller!.subject,
-  };
+  const fields = checkedServiceFields(input);
+  ageRange(fields.minAge ?? null, fields.maxAge ?? null);
+  if (!fields.type) throw badInput('type', 'A new service needs a type');
+  if (!fields.name) throw badInput('name', 'A new service needs a name');
+  if (!fields.province) throw badInput('province', 'A new service needs a province');
+  // Fields not given take the table's defaults (empty text and lists, no bounds, no position).
+  const data = { ...fields, type: fields.type, name: fields.name, province: fields.province, organisationId: input.organisationId, updatedByUserId: caller!.subject };
 
   return db.$transaction(async (tx) => {
     // The directory entry must exist first (the service hangs off it); a partner organisation gets one

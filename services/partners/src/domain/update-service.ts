@@ -36,6 +36,30 @@ export const SERVICE_NAME_MAX = 200;
 export const SERVICE_DESCRIPTION_MAX = 2000;
 export const EXCLUSIONS_MAX = 2000;
 
+/**
+ * A service's editable fields, each checked and normalised (trimmed text, ISO 639-1 codes, coordinates in
+ * pairs); undefined = not given. The age range is the caller's to check: an edit compares with the stored
+ * bounds, a new service only with itself.
+ */
+export function checkedServiceFields(input: Omit<UpdateServiceInput, 'id'>) {
+  return {
+    type: notNull('type', input.type),
+    name: text('name', input.name, { max: SERVICE_NAME_MAX, required: true }),
+    description: text('description', input.description, { max: SERVICE_DESCRIPTION_MAX, required: false }),
+    province: notNull('province', input.province),
+    minAge: ageBound('minAge', input.minAge),
+    maxAge: ageBound('maxAge', input.maxAge),
+    street: text('street', input.street, { max: 200, required: false }),
+    postalCode: postalCode('postalCode', input.postalCode),
+    city: text('city', input.city, { max: 100, required: false }),
+    ...coordinates(input.latitude, input.longitude),
+    genders: enumList('genders', input.genders),
+    languages: languageCodes('languages', input.languages),
+    exploitationTypes: enumList('exploitationTypes', input.exploitationTypes),
+    exclusions: text('exclusions', input.exclusions, { max: EXCLUSIONS_MAX, required: false }),
+  };
+}
+
 /** Changes a service of the caller's own organisation (or any, for a network admin). */
 export async function updateService(
   db: PartnersDb,
@@ -47,27 +71,10 @@ export async function updateService(
   if (!current) throw new AppError('NOT_FOUND', 'Service not found');
   assertMayManageOrganisation(caller, current.organisationId);
 
-  const minAge = ageBound('minAge', input.minAge);
-  const maxAge = ageBound('maxAge', input.maxAge);
-  ageRange(minAge === undefined ? current.minAge : minAge, maxAge === undefined ? current.maxAge : maxAge);
-  const changes = {
-    type: notNull('type', input.type),
-    name: text('name', input.name, { max: SERVICE_NAME_MAX, required: true }),
-    description: text('description', input.description, { max: SERVICE_DESCRIPTION_MAX, required: false }),
-    province: notNull('province', input.province),
-    minAge,
-    maxAge,
-    street: text('street', input.street, { max: 200, required: false }),
-    postalCode: postalCode('postalCode', input.postalCode),
-    city: text('city', input.city, { max: 100, required: false }),
-    ...coordinates(input.latitude, input.longitude),
-    genders: enumList('genders', input.genders),
-    languages: languageCodes('languages', input.languages),
-    exploitationTypes: enumList('exploitationTypes', input.exploitationTypes),
-    exclusions: text('exclusions', input.exclusions, { max: EXCLUSIONS_MAX, required: false }),
-    // Every accepted edit, eligibility included, names its author; updatedAt is set by Prisma (@updatedAt).
-    updatedByUserId: caller!.subject,
-  };
+  const fields = checkedServiceFields(input);
+  ageRange(fields.minAge === undefined ? current.minAge : fields.minAge, fields.maxAge === undefined ? current.maxAge : fields.maxAge);
+  // Every accepted edit, eligibility included, names its author; updatedAt is set by Prisma (@updatedAt).
+  const changes = { ...fields, updatedByUserId: caller!.subject };
 
   // The age range was checked against the bounds read above; write only if they are still those,
   // so two concurrent half-updates cannot together leave minAge > maxAge. The audit event commits with the

@@ -64,25 +64,31 @@ const ServiceFilterInput = builder.inputType('ServiceFilterInput', {
   }),
 });
 
+/** The optional fields a service's editor sets: shared by create and update. */
+const editableServiceFields = (t: InputFields) => ({
+  description: t.string(),
+  minAge: t.int(),
+  maxAge: t.int(),
+  genders: t.field({ type: [GenderEnum] }),
+  languages: t.stringList({ description: 'ISO 639-1 codes, e.g. ["nl", "en"].' }),
+  exploitationTypes: t.field({ type: [ExploitationTypeEnum] }),
+  exclusions: t.string(),
+  street: t.string(),
+  postalCode: t.string(),
+  city: t.string(),
+  latitude: t.float({ description: 'Give with longitude; both null: no position (an edit clears it).' }),
+  longitude: t.float(),
+});
+type InputFields = PothosSchemaTypes.InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, 'InputObject'>;
+
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   description: 'Fields left out keep their value; minAge/maxAge null removes that bound; lists replace the whole list.',
   fields: (t) => ({
     id: t.id({ required: true }),
     type: t.field({ type: ServiceTypeEnum }),
     name: t.string(),
-    description: t.string(),
     province: t.field({ type: ProvinceEnum }),
-    minAge: t.int(),
-    maxAge: t.int(),
-    genders: t.field({ type: [GenderEnum] }),
-    languages: t.stringList({ description: 'ISO 639-1 codes, e.g. ["nl", "en"].' }),
-    exploitationTypes: t.field({ type: [ExploitationTypeEnum] }),
-    exclusions: t.string(),
-    street: t.string(),
-    postalCode: t.string(),
-    city: t.string(),
-    latitude: t.float({ description: 'Give with longitude; both null clears the position.' }),
-    longitude: t.float(),
+    ...editableServiceFields(t),
   }),
 });
 
@@ -92,19 +98,8 @@ const CreateServiceInput = builder.inputType('CreateServiceInput', {
     organisationId: t.id({ required: true }),
     type: t.field({ type: ServiceTypeEnum, required: true }),
     name: t.string({ required: true }),
-    description: t.string(),
     province: t.field({ type: ProvinceEnum, required: true }),
-    minAge: t.int(),
-    maxAge: t.int(),
-    genders: t.field({ type: [GenderEnum] }),
-    languages: t.stringList({ description: 'ISO 639-1 codes, e.g. ["nl", "en"].' }),
-    exploitationTypes: t.field({ type: [ExploitationTypeEnum] }),
-    exclusions: t.string(),
-    street: t.string(),
-    postalCode: t.string(),
-    city: t.string(),
-    latitude: t.float({ description: 'Give with longitude.' }),
-    longitude: t.float(),
+    ...editableServiceFields(t),
   }),
 });
 

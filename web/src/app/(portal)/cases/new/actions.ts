@@ -7,8 +7,7 @@ import { callGateway } from '@/lib/gateway';
 import { failedForm, formValues, list, optionalText, optionalWholeNumber, parseForm, type FormState } from '@/lib/forms';
 import { createCaseOperation } from '@/lib/operations/cases';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
-import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS, URGENCIES } from '../_components/enums';
+import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS, PROVINCES, SERVICE_TYPES, URGENCIES } from '@/lib/vocabulary';
 
 /** An optional choice from a list: the empty option means "not given". */
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -3,8 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
-import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
-import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS, URGENCIES } from '../_components/enums';
+import { AGE_GROUPS, EXPLOITATION_TYPES, GENDERS, PROVINCES, SERVICE_TYPES, URGENCIES } from '@/lib/vocabulary';
 import { NewCaseForm } from './new-case-form';
 
 export const generateMetadata = titled('NewCase');

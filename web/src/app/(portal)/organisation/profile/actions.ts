@@ -7,9 +7,8 @@ import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, checkbox, type FormState } from '@/lib/forms';
 import { updateOrganisationProfileOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded, loadSession } from '@/lib/session';
-import { provinceSchema } from '@/lib/vocabulary';
+import { CARE_KINDS, provinceSchema } from '@/lib/vocabulary';
 import { bothOrNeither, coordinate, languageCodes, orEmpty, postalCode } from '../field-rules';
-import { CARE_KINDS } from '../vocabularies';
 
 /** Saves the whole profile form for the active organisation (the gateway checks the admin role again). */
 export async function saveProfile(_previous: FormState, formData: FormData): Promise<FormState> {

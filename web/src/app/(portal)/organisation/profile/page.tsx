@@ -6,10 +6,9 @@ import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { organisationProfileOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { PROVINCES } from '@/lib/vocabulary';
+import { CARE_KINDS, PROVINCES } from '@/lib/vocabulary';
 import { enterOrganisationAdmin } from '../organisation-admin';
 import { OrganisationAdminHeading } from '../organisation-admin-heading';
-import { CARE_KINDS } from '../vocabularies';
 import { ProfileForm } from './profile-form';
 
 export const generateMetadata = titled('OrganisationProfile');

@@ -7,8 +7,8 @@ import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, type FormState } from '@/lib/forms';
 import { createApiTokenOperation, revokeApiTokenOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { API_SCOPE_NAMES } from '../vocabularies';
 import type { SecretFormState } from '@/lib/secret-form-state';
+import { API_SCOPE_NAMES } from '@/lib/vocabulary';
 
 /** The end of the chosen expiry day in Amsterdam is close enough; the API wants an instant. */
 function endOfDay(date: string): string {

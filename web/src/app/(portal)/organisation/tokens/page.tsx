@@ -7,10 +7,10 @@ import { getDates } from '@/lib/format';
 import { callGateway } from '@/lib/gateway';
 import { apiTokensOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { API_SCOPE_NAMES } from '../vocabularies';
 import { enterOrganisationAdmin } from '../organisation-admin';
 import { OrganisationAdminHeading } from '../organisation-admin-heading';
 import { CreateTokenForm, RevokeTokenForm } from './token-forms';
+import { API_SCOPE_NAMES } from '@/lib/vocabulary';
 
 export const generateMetadata = titled('OrganisationTokens');
 

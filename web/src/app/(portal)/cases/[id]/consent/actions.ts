@@ -7,7 +7,7 @@ import { callGateway } from '@/lib/gateway';
 import { checkbox, doneForm, failedForm, formValues, list, optionalText, parseForm, type FormState } from '@/lib/forms';
 import { recordConsentOperation } from '@/lib/operations/consent';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '../../_components/enums';
+import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '@/lib/vocabulary';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

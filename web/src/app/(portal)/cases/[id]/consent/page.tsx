@@ -8,10 +8,10 @@ import { callGateway } from '@/lib/gateway';
 import { caseConsentOperation } from '@/lib/operations/consent';
 import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../_components/case-nav';
-import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '../../_components/enums';
 import { recordConsent } from './actions';
 import { ConsentForm } from './consent-form';
 import { WithdrawConsentForm } from './withdraw-form';
+import { DATA_CATEGORIES, GIVEN_BY, GIVEN_HOW, LEGAL_BASES, PURPOSES } from '@/lib/vocabulary';
 
 export const generateMetadata = titled('CaseConsent');
 

@@ -7,7 +7,7 @@ import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, type FormState } from '@/lib/forms';
 import { withdrawConsentOperation } from '@/lib/operations/consent';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { DATA_CATEGORIES } from '../../_components/enums';
+import { DATA_CATEGORIES } from '@/lib/vocabulary';
 
 /** No category ticked: the whole record is withdrawn; some ticked: only those categories. */
 const withdrawForm = z.object({ categories: list(z.enum(DATA_CATEGORIES)) });

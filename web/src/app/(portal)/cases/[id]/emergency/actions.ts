@@ -7,7 +7,7 @@ import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, parseForm, text, type FormState } from '@/lib/forms';
 import { grantEmergencyAccessOperation } from '@/lib/operations/cases';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { DATA_CATEGORIES } from '../../_components/enums';
+import { DATA_CATEGORIES } from '@/lib/vocabulary';
 
 const grantForm = z.object({
   organisationId: z.string().uuid(),

@@ -10,9 +10,9 @@ import { callGateway } from '@/lib/gateway';
 import { emergencyOperation } from '@/lib/operations/cases';
 import { failedRecordRead } from '@/lib/record-read';
 import { CaseNav } from '../../_components/case-nav';
-import { DATA_CATEGORIES } from '../../_components/enums';
 import { grantEmergencyAccess } from './actions';
 import { EmergencyForm } from './emergency-form';
+import { DATA_CATEGORIES } from '@/lib/vocabulary';
 
 export const generateMetadata = titled('CaseEmergency');
 

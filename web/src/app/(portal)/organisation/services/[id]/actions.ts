@@ -8,8 +8,7 @@ import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, optionalWholeNumber, parseForm, text, type FormState } from '@/lib/forms';
 import { createServiceOperation, updateServiceOperation } from '@/lib/operations/partners';
 import { leaveIfSessionEnded } from '@/lib/session';
-import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
-import { provinceSchema, serviceTypeSchema } from '@/lib/vocabulary';
+import { EXPLOITATION_TYPES, GENDERS, provinceSchema, serviceTypeSchema } from '@/lib/vocabulary';
 import { bothOrNeither, coordinate, languageCodes, orEmpty, postalCode } from '../../field-rules';
 
 /** Which service the form saves: an existing one, or a new one of the admin's organisation. */

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getVocabulary } from '@/i18n/vocabulary';
-import { PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
-import { EXPLOITATION_TYPES, GENDERS } from '@haven/kit/src/taxonomy';
+import { EXPLOITATION_TYPES, GENDERS, PROVINCES, SERVICE_TYPES } from '@/lib/vocabulary';
 import { enterOrganisationAdmin } from '../../organisation-admin';
 import { OrganisationAdminHeading } from '../../organisation-admin-heading';
 import { ServiceForm } from '../[id]/service-form';
