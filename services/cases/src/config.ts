@@ -25,9 +25,10 @@ export const casesConfigSchema = subgraphConfigSchema(4003).extend({
     .min(1, 'is required: the key ring that encrypts personal data')
     .superRefine((text, ctx) => {
       try {
-        parseKeyRing(text, 'HAVEN_VAULT_KEYS');
+        parseKeyRing(text, '(key ring)');
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        // The issue is reported under the setting's name already; say only what is wrong with it.
+        ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^\(key ring\): /, '') });
       }
     }),
   HAVEN_DEADLINE_IMMEDIATE_HOURS: hours(DEFAULT_DEADLINE_HOURS.IMMEDIATE),

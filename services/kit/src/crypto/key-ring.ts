@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ConfigError } from '../config';
 import type { KeyRing } from './sealed';
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -13,14 +14,14 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export function parseKeyRing(text: string, setting: string): KeyRing {
   const keys = new Map<string, Buffer>();
   const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) throw new Error(`${setting}: no key given`);
+  if (entries.length === 0) throw new ConfigError(`${setting}: no key given`);
   for (const [n, entry] of entries.entries()) {
     const colon = entry.indexOf(':');
     const id = colon > 0 ? entry.slice(0, colon) : '';
-    if (!KEY_ID.test(id)) throw new Error(`${setting}: entry ${n + 1} needs an id (letters, digits, - or _) before a colon`);
+    if (!KEY_ID.test(id)) throw new ConfigError(`${setting}: entry ${n + 1} needs an id (letters, digits, - or _) before a colon`);
     const key = Buffer.from(entry.slice(colon + 1), 'base64');
-    if (key.length !== 32) throw new Error(`${setting}: key "${id}" is not 32 bytes of base64`);
-    if (keys.has(id)) throw new Error(`${setting}: key id "${id}" is given twice`);
+    if (key.length !== 32) throw new ConfigError(`${setting}: key "${id}" is not 32 bytes of base64`);
+    if (keys.has(id)) throw new ConfigError(`${setting}: key id "${id}" is given twice`);
     keys.set(id, key);
   }
   return { currentKeyId: entries[0]!.slice(0, entries[0]!.indexOf(':')), keys };

@@ -40,7 +40,11 @@ export async function writeApolloResponse(
   }
 }
 
-/** Listens (port 0 picks a free one) and returns a close() that does not wait for idle keep-alive sockets. */
+/**
+ * Listens (port 0 picks a free one). close() is the graceful stop: no new connections, in-flight requests
+ * finish, then each keep-alive socket is closed as soon as it is idle (a browser's or the gateway's would
+ * otherwise hold close() open until it times out).
+ */
 export async function listenHttp(server: Server, port: number, host: string): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -52,14 +56,20 @@ export async function listenHttp(server: Server, port: number, host: string): Pr
     port: actual,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive sockets (the gateway's, a browser's) would hold close() open until they time out.
       server.closeIdleConnections();
+      // A socket whose request was in flight becomes idle when its response is done: close it then.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       await closed;
+      clearInterval(sweep);
     },
   };
 }
 
-/** Starts Apollo, then serves `handler` over HTTP; close() stops taking requests, then stops Apollo. */
+/**
+ * Starts Apollo, then serves `handler` over HTTP. close() stops taking requests — one that still arrives on
+ * an open keep-alive connection (Node serves those while closing) gets 503 with `Connection: close`, so the
+ * client or load balancer retries on another instance — lets in-flight requests finish, then stops Apollo.
+ */
 export async function listenApollo<Ctx extends BaseContext>(
   apollo: ApolloServer<Ctx>,
   handler: RequestListener,
@@ -67,10 +77,17 @@ export async function listenApollo<Ctx extends BaseContext>(
   host: string,
 ): Promise<RunningServer> {
   await apollo.start();
-  const http = await listenHttp(createServer(handler), port, host);
+  let stopping = false;
+  const server = createServer((req, res) => {
+    if (!stopping) return handler(req, res);
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
+    res.end(JSON.stringify({ errors: [{ message: 'Shutting down; try again', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+  });
+  const http = await listenHttp(server, port, host);
   return {
     ...http,
     close: async () => {
+      stopping = true;
       await http.close();
       await apollo.stop();
     },

@@ -1,4 +1,5 @@
-import { introspectionEnabled, type SubgraphConfig } from '../config';
+import { ConfigError, introspectionEnabled, type SubgraphConfig } from '../config';
+import { describeError } from '../errors';
 import { createLogger, type Logger } from '../log';
 import type { SubgraphName } from '../taxonomy';
 import { loadPartKeys } from '../trust/keys';
@@ -40,11 +41,23 @@ export async function runService(options: {
 }
 
 /**
+ * Runs a part's start-up. A bad setting ends the process (exit 1) with just its message, naming the setting,
+ * on stderr; any other failure to start is logged as a JSON line (like every other error), then exit 1.
+ */
+export function startPart(name: string, start: () => Promise<void>): void {
+  start().catch((error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${name}: ${error.message}\n`);
+    else createLogger({ service: name }).error('failed to start', describeError(error as Error));
+    process.exit(1);
+  });
+}
+
+/**
  * The whole of a database-backed subgraph's index.ts: config → keys → db → server → listen, and on a
  * signal a graceful stop that disconnects the database last. Configuration and keys are read
  * synchronously, so a bad setting stops the process before anything listens.
  */
-export async function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
+export function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
   name: SubgraphName;
   loadConfig(): Config;
   createDb(databaseUrl: string, poolMax: number): Db;
@@ -52,7 +65,13 @@ export async function runSubgraph<Config extends SubgraphConfig, Db extends { $d
   createServer(deps: DbSubgraphDeps<Db>, config: Config): Listenable;
   /** Background jobs, started once the server listens and stopped (rounds in flight finished) before the database closes. */
   startBackground?(deps: DbSubgraphDeps<Db>, config: Config): { stop(): Promise<void> };
-}): Promise<void> {
+}): void {
+  startPart(options.name, () => startSubgraph(options));
+}
+
+async function startSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(
+  options: Parameters<typeof runSubgraph<Config, Db>>[0],
+): Promise<void> {
   const config = options.loadConfig();
   const keys = loadPartKeys(options.name, config.HAVEN_KEYS_DIR);
   const db = options.createDb(config.DATABASE_URL, config.DB_POOL_MAX);

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { PARTS, type PartName } from '../taxonomy';
+import { ConfigError } from '../config';
 
 /** What one part holds: its own private key, and every part's public key. */
 export interface PartKeys {
@@ -76,7 +77,7 @@ function withLockFile(lockPath: string, work: () => void) {
 export function loadPartKeys(self: PartName, dir: string): PartKeys {
   const read = (file: string) => {
     const path = join(dir, file);
-    if (!existsSync(path)) throw new Error(`key file missing: ${path}`);
+    if (!existsSync(path)) throw new ConfigError(`HAVEN_KEYS_DIR: key file missing: ${path}`);
     return readFileSync(path, 'utf8');
   };
   const publicKeys = Object.fromEntries(PARTS.map((part) => [part, createPublicKey(read(`${part}.pub`))])) as Record<
