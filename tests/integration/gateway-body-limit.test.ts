@@ -40,7 +40,7 @@ describe('gateway request body size limit', () => {
     const { status, text, requestId } = await post(bodyOf(MAX_BODY_BYTES + 1));
     expect(status).toBe(413);
     expect(JSON.parse(text)).toEqual({
-      errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST', requestId } }],
+      errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }],
     });
     expect(statements).toBe(before);
   });

@@ -17,7 +17,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'BAD_REQUEST', 'Request body too large');
+    if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Request body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
