@@ -6,7 +6,9 @@
  *
  * Settings (environment): HAVEN_DATA_DIR (default .haven), DATABASE_URL (an existing server's admin URL
  * instead of the embedded one), HAVEN_PG_PORT (54329), HAVEN_PORTAL_PORT (3000), HAVEN_GATEWAY_PORT (4000),
- * HAVEN_IDENTITY_PORT … HAVEN_CONSENT_PORT (4001–4004), HAVEN_HOST (127.0.0.1: the bind address of every part).
+ * HAVEN_IDENTITY_PORT … HAVEN_CONSENT_PORT (4001–4004), HAVEN_HOST (127.0.0.1: the bind address of every part),
+ * HAVEN_GATEWAY_METRICS_PORT (9400), HAVEN_IDENTITY_METRICS_PORT … HAVEN_CONSENT_METRICS_PORT (9401–9404): each part's
+ * Prometheus metrics (GET /metrics), always on 127.0.0.1 whatever HAVEN_HOST says.
  *
  * Database roles: each subgraph connects as its own role (haven_identity …) with its own password, generated
  * once into <data>/db-passwords.json (0600) and set by the migration step on every start; a part is given only
@@ -41,6 +43,9 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const shown = (path: string) => (path.startsWith(root + '/') ? relative(root, path) : path);
 
 const SUBGRAPH_PORTS: Record<SubgraphName, number> = { identity: 4001, partners: 4002, cases: 4003, consent: 4004 };
+const METRICS_PORTS: Record<SubgraphName | 'gateway', number> = { gateway: 9400, identity: 9401, partners: 9402, cases: 9403, consent: 9404 };
+const METRICS_PARTS = ['gateway', ...SUBGRAPHS] as const;
+const metricsPortEnv = (part: string) => `HAVEN_${part.toUpperCase()}_METRICS_PORT`;
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -62,6 +67,12 @@ async function main(): Promise<void> {
     ...Object.fromEntries(SUBGRAPHS.map((s) => [s, portFromEnv(`HAVEN_${s.toUpperCase()}_PORT`, SUBGRAPH_PORTS[s])])),
     postgres: portFromEnv('HAVEN_PG_PORT', DEFAULT_EMBEDDED_PORT),
   } as Record<SubgraphName | 'portal' | 'gateway' | 'postgres', number>;
+  const metricsPorts = Object.fromEntries(METRICS_PARTS.map((part) => [part, portFromEnv(metricsPortEnv(part), METRICS_PORTS[part])])) as Record<
+    SubgraphName | 'gateway',
+    number
+  >;
+  // Metrics stay on loopback even when the parts listen on every address (HAVEN_HOST=0.0.0.0).
+  const metricsEnv = (part: SubgraphName | 'gateway') => ({ HAVEN_METRICS_PORT: String(metricsPorts[part]), HAVEN_METRICS_HOST: '127.0.0.1' });
 
   mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
   // As root, embedded PostgreSQL runs as the `postgres` system user, which must be able to pass through the
@@ -104,6 +115,7 @@ async function main(): Promise<void> {
     ] as const) {
       await assertPortFree(port, host, what, envName);
     }
+    for (const part of METRICS_PARTS) await assertPortFree(metricsPorts[part], '127.0.0.1', `${part} metrics`, metricsPortEnv(part));
 
     const keysDir = join(dataDir, 'keys');
     ensureKeyDirectory(keysDir);
@@ -189,7 +201,7 @@ async function main(): Promise<void> {
           process.execPath,
           [...tsx, join(root, 'services', service, 'src', 'index.ts')],
           root,
-          { ...baseEnv, ...subgraphUrls, ...serviceSecrets[service], DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
+          { ...baseEnv, ...subgraphUrls, ...serviceSecrets[service], ...metricsEnv(service), DATABASE_URL: appUrl(service), PORT: String(ports[service]) },
           `http://${local}:${ports[service]}/health/ready`,
           60_000,
         ),
@@ -200,7 +212,7 @@ async function main(): Promise<void> {
       process.execPath,
       [...tsx, join(root, 'gateway', 'src', 'index.ts')],
       root,
-      { ...baseEnv, ...subgraphUrls, PORT: String(ports.gateway) },
+      { ...baseEnv, ...subgraphUrls, ...metricsEnv('gateway'), PORT: String(ports.gateway) },
       `http://${local}:${ports.gateway}/health/ready`,
       60_000,
     );
@@ -221,6 +233,7 @@ async function main(): Promise<void> {
     say(`  Portal:       http://${shownHost}:${ports.portal}`);
     say(`  GraphQL API:  http://${shownHost}:${ports.gateway}/graphql`);
     say(`  Subgraphs:    ${SUBGRAPHS.map((s) => `${s} ${ports[s]}`).join(', ')} (only the gateway may call them)`);
+    say(`  Metrics:      ${METRICS_PARTS.map((part) => `${part} ${metricsPorts[part]}`).join(', ')} (127.0.0.1, GET /metrics)`);
     say(`  Database:     ${databaseLabel}`);
     say(`  Logs:         ${logsDir}/<part>.log`);
     say('');

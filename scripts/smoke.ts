@@ -152,7 +152,8 @@ async function main(): Promise<void> {
   const browser = !process.argv.includes('--no-browser');
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-smoke-'));
   const ports: Record<string, number> = {};
-  for (const name of ['PG', 'PORTAL', 'GATEWAY', 'IDENTITY', 'PARTNERS', 'CASES', 'CONSENT']) {
+  const parts = ['GATEWAY', 'IDENTITY', 'PARTNERS', 'CASES', 'CONSENT'];
+  for (const name of ['PG', 'PORTAL', ...parts, ...parts.map((part) => `${part}_METRICS`)]) {
     let port = await freePort();
     while (Object.values(ports).includes(port)) port = await freePort();
     ports[name] = port;
@@ -206,6 +207,13 @@ async function main(): Promise<void> {
     const anonymousBody = (await anonymous.json()) as { data?: { organisations?: unknown[] } | null };
     if (anonymousBody.data?.organisations?.length) fail('an anonymous caller could read organisations');
     log('an anonymous caller cannot');
+
+    const metrics = await fetch(`http://127.0.0.1:${ports.GATEWAY_METRICS}/metrics`);
+    const exposition = await metrics.text();
+    if (metrics.status !== 200 || !/^haven_http_requests_total\{.*route="\/graphql"/m.test(exposition)) {
+      fail(`the gateway's metrics listener (HAVEN_GATEWAY_METRICS_PORT) answered HTTP ${metrics.status} without request counts`);
+    }
+    log('the gateway serves its metrics on its own port');
 
     const page = await fetch(`${portal.replace('localhost', '127.0.0.1')}/login`);
     const html = await page.text();

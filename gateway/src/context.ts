@@ -5,5 +5,7 @@ export interface GatewayContext {
   requestId: string;
   /** Identity's signed, short-lived identity for the caller; null for an anonymous caller. */
   identityToken: string | null;
+  /** Where the request comes from (client-address.ts): rate limits only, never logged. */
+  clientAddress: string;
   log: Logger;
 }

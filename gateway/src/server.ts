@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { describeError } from '@haven/kit/src/errors';
 import {
   apolloHeaders,
@@ -16,12 +15,21 @@ import {
 import { HttpError, parseJson, readBody, sendJson } from '@haven/kit/src/http/body';
 import { HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
 import type { Logger } from '@haven/kit/src/log';
+import { graphqlObserverPlugin } from '@haven/kit/src/metrics/graphql-observer';
+import type { PartMetrics } from '@haven/kit/src/metrics/part-metrics';
+import { recordRequest, routeLabel } from '@haven/kit/src/metrics/request-record';
+import { timeSubgraphFetches } from '@haven/kit/src/metrics/timed-fetches';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { AssertingDataSource } from './asserting-data-source';
+import { clientAddressOf, DEFAULT_TRUSTED_PROXIES, trustedProxyList } from './client-address';
+import { createExplorer } from './explorer/serve-explorer';
 import type { GatewayContext } from './context';
 import { maskGatewayError } from './mask-gateway-error';
 import { DEFAULT_QUERY_LIMITS, maskQueryLimitError, queryLimitOptions, type QueryLimits } from './query-limits';
+import { rateLimitPlugin } from './rate-limit-plugin';
+import { sendRateLimited } from './rate-limit-refusal';
+import { DEFAULT_RATE_LIMITS, GatewayRateLimits, type RateLimits } from './rate-limits';
 import { resolveCaller } from './resolve-caller';
 import { TokenCache, type TokenCacheOptions } from './token-cache';
 
@@ -38,6 +46,14 @@ export interface GatewayServerOptions {
   apiTokenCache?: TokenCacheOptions;
   /** Per-operation depth, alias, directive, token and cost limits; DEFAULT_QUERY_LIMITS unless configured. */
   queryLimits?: QueryLimits;
+  /** Requests per minute per user, API token, anonymous address and login address; DEFAULT_RATE_LIMITS unless configured. */
+  rateLimits?: RateLimits;
+  /** Peers whose X-Forwarded-For names the client (addresses or CIDR ranges); DEFAULT_TRUSTED_PROXIES (loopback) unless configured. */
+  trustedProxies?: readonly string[];
+  /** Serve the API explorer (GraphiQL) at /explorer; see explorer/serve-explorer.ts. Default off. */
+  explorer?: boolean;
+  /** Request, operation and subgraph-fetch metrics; only when served (HAVEN_METRICS_PORT). */
+  metrics?: PartMetrics;
 }
 
 /**
@@ -50,6 +66,8 @@ export function createGatewayServer(options: GatewayServerOptions) {
   const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
   const apiTokens = new TokenCache(options.apiTokenCache);
   const limits = queryLimitOptions(options.queryLimits ?? DEFAULT_QUERY_LIMITS, { introspection: options.introspection });
+  const rateLimits = new GatewayRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.keys);
+  const trustedProxies = trustedProxyList(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -57,7 +75,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     buildService: ({ name, url }) => {
       const subgraph = SUBGRAPHS.find((s) => s === name);
       if (!subgraph) throw new Error(`supergraph names an unknown subgraph: ${name}`);
-      return new AssertingDataSource(options.subgraphUrls[subgraph] ?? url!, subgraph, options.keys);
+      return timeSubgraphFetches(new AssertingDataSource(options.subgraphUrls[subgraph] ?? url!, subgraph, options.keys), subgraph, options.metrics);
     },
   });
 
@@ -78,11 +96,15 @@ export function createGatewayServer(options: GatewayServerOptions) {
       maskGatewayError(maskQueryLimitError(formatted), originalError(error), requestScope.getStore()?.requestId, log),
     plugins: [
       ...limits.plugins,
-      options.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      rateLimitPlugin(rateLimits),
+      graphqlObserverPlugin(),
+      // Apollo's landing page loads its sandbox from a CDN; our own explorer (/explorer) replaces it.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 
   let started = false;
+  const explorer = options.explorer ? createExplorer({ log }) : undefined;
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const method = req.method ?? 'GET';
@@ -94,8 +116,14 @@ export function createGatewayServer(options: GatewayServerOptions) {
       body = (req.headers['content-type'] ?? '').includes('json') ? parseJson(raw) : raw;
     }
     const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens });
+    const clientAddress = clientAddressOf(req, trustedProxies);
+    const refusal = await rateLimits.admitRequest(identityToken, clientAddress);
+    if (refusal) {
+      log.info('rate limited', { requestId, limit: refusal.limit, retryAfterSeconds: refusal.retryAfterSeconds });
+      return sendRateLimited(res, refusal.retryAfterSeconds, requestId);
+    }
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
-    const context: GatewayContext = { requestId, identityToken, log: log.child({ requestId }) };
+    const context: GatewayContext = { requestId, identityToken, clientAddress, log: log.child({ requestId }) };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers: apolloHeaders(req.headers), search: url.search, body },
       context: async () => context,
@@ -103,12 +131,10 @@ export function createGatewayServer(options: GatewayServerOptions) {
     await writeApolloResponse(res, response, { [HEADER_REQUEST_ID]: requestId });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const requestId = randomUUID();
-    const startedAt = Date.now();
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
     try {
       if (path === '/graphql') await requestScope.run({ requestId }, () => handleGraphql(req, res, requestId));
+      else if (explorer?.serves(path)) explorer.handle(req, res, path);
       else if (path === '/health/live') sendJson(res, 200, { status: 'live' });
       else if (path === '/health/ready') {
         if (!started) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Not ready');
@@ -125,15 +151,23 @@ export function createGatewayServer(options: GatewayServerOptions) {
           errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
         });
       }
-    } finally {
-      if (path === '/graphql') log.info('request', { requestId, status: res.statusCode, ms: Date.now() - startedAt });
     }
+  }
+
+  /** One access line per /graphql call (same requestId as the subgraphs' lines), and the metrics. */
+  function observed(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const requestId = randomUUID();
+    const route = explorer?.serves(path) ? '/explorer' : routeLabel(path, ['/graphql', '/health/live', '/health/ready']);
+    const record = { route, log, metrics: options.metrics, logged: path === '/graphql', requestId };
+    return recordRequest(res, record, () => handle(req, res, path, requestId));
   }
 
   return {
     apollo,
     async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
-      const running = await listenApollo(apollo, (req, res) => void handle(req, res), port, host);
+      await explorer?.prepare();
+      const running = await listenApollo(apollo, (req, res) => void observed(req, res), port, host);
       started = true;
       return {
         ...running,

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import type { RateLimits } from '@haven/gateway/src/rate-limits';
 import { createGatewayServer } from '@haven/gateway/src/server';
 import type { RunningServer } from '@haven/kit/src/http/subgraph-server';
-import { createMemoryLogger, type Logger } from '@haven/kit/src/log';
-import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
+import { createLogger, createMemoryLogger, type Logger } from '@haven/kit/src/log';
+import { createPartMetrics, type PartMetrics } from '@haven/kit/src/metrics/part-metrics';
+import { PARTS, SUBGRAPHS, type PartName, type SubgraphName } from '@haven/kit/src/taxonomy';
 import { generateKeySet, partKeysFromSet } from '@haven/kit/src/trust/keys';
-import { testDatabase } from '@haven/kit/src/testing/db';
+import { testDatabase, type TestDatabase } from '@haven/kit/src/testing/db';
 import { createCasesDb, type CasesDb } from '@haven/cases/src/db';
 import { createCasesServer } from '@haven/cases/src/server';
 import { testCasesSettings } from '@haven/cases/src/test-settings';
@@ -40,7 +43,32 @@ export interface StartStackOptions {
   seed?: boolean;
   /** Called for every SQL statement a service sends (N+1 tests count them). */
   onQuery?: (service: SubgraphName) => void;
+  /** Give every part its metrics (as HAVEN_METRICS_PORT does); read them from `stack.metrics`. Default false. */
+  metrics?: boolean;
+  /** Another database than the run's (the benchmark brings its own); the Jest run's database by default. */
+  database?: TestDatabase;
+  /** Where log lines go instead of `logs` (a benchmark's hundred thousand requests would fill memory). */
+  logSink?: (line: string) => void;
+  /** Benchmarks only: other builds of some subgraphs' schemas (e.g. without the permission maps). */
+  schemas?: Partial<Record<SubgraphName, GraphQLSchema>>;
+  /** Connections in each service's pool; 4 by default (tests), a benchmark uses the services' production default. */
+  poolMax?: number;
+  /**
+   * The gateway's rate limits; unset ones are STACK_RATE_LIMITS. gateway-rate-limit.test.ts passes small ones to
+   * see them bite; production's defaults (DEFAULT_RATE_LIMITS, gateway/src/rate-limits.ts) are what `npm start`,
+   * the smoke test and the browser suite run with.
+   */
+  rateLimits?: Partial<RateLimits>;
+  /** Peers whose X-Forwarded-For the gateway believes; the gateway's default (loopback) when unset. */
+  trustedProxies?: readonly string[];
 }
+
+/**
+ * A stack's tests all come from 127.0.0.1 as a handful of users, as fast as the machine allows, and check
+ * behaviour, not pace — nor may a benchmark be throttled. So limits a test cannot reach: the limiter still
+ * runs on every request (its cost is in every measurement), it just never refuses unless a test asks it to.
+ */
+export const STACK_RATE_LIMITS: RateLimits = { userPerMinute: 1_000_000, tokenPerMinute: 1_000_000, addressPerMinute: 1_000_000, loginPerMinute: 1_000_000 };
 
 export interface Stack {
   /** e.g. http://127.0.0.1:41234/graphql */
@@ -52,6 +80,8 @@ export interface Stack {
   dbs: StackDbs;
   /** Every log line any part wrote (JSON strings): assert that nothing sensitive was logged. */
   logs: string[];
+  /** Each part's metrics when started with `metrics: true`. */
+  metrics?: Record<PartName, PartMetrics>;
   /**
    * POSTs one GraphQL operation to the gateway, as a client would, with an optional bearer token
    * (sent as `Authorization: Bearer <token>`) and optional extra request headers.
@@ -78,14 +108,20 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const introspection = options.introspection ?? false;
   const keys = generateKeySet();
   const memory = createMemoryLogger();
-  const log = (part: string): Logger => memory.child({ service: part });
-  const { appUrl } = testDatabase();
-  const counted = (service: SubgraphName) => (options.onQuery ? { onQuery: () => options.onQuery!(service) } : {});
+  const root = options.logSink ? createLogger({}, options.logSink) : memory;
+  const log = (part: string): Logger => root.child({ service: part });
+  const { appUrl } = options.database ?? testDatabase();
+  const metrics = options.metrics ? (Object.fromEntries(PARTS.map((part) => [part, createPartMetrics(part)])) as Record<PartName, PartMetrics>) : undefined;
+  const counted = (service: SubgraphName) => ({
+    ...(options.onQuery ? { onQuery: () => options.onQuery!(service) } : {}),
+    onPool: metrics?.[service].watchPool,
+  });
+  const poolMax = options.poolMax ?? 4;
   const dbs: StackDbs = {
-    identity: createIdentityDb(appUrl('identity'), 4, counted('identity')),
-    partners: createPartnersDb(appUrl('partners'), 4, counted('partners')),
-    cases: createCasesDb(appUrl('cases'), 4, counted('cases')),
-    consent: createConsentDb(appUrl('consent'), 4, counted('consent')),
+    identity: createIdentityDb(appUrl('identity'), poolMax, counted('identity')),
+    partners: createPartnersDb(appUrl('partners'), poolMax, counted('partners')),
+    cases: createCasesDb(appUrl('cases'), poolMax, counted('cases')),
+    consent: createConsentDb(appUrl('consent'), poolMax, counted('consent')),
   };
   const running: Partial<Record<SubgraphName, RunningServer>> = {};
   let gateway: RunningServer | undefined;
@@ -100,7 +136,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
 
   try {
     if (options.seed ?? true) await seedStack(dbs, TEST_PASSWORD);
-    const common = (name: SubgraphName) => ({ keys: partKeysFromSet(keys, name), log: log(name), introspection });
+    const common = (name: SubgraphName) => ({ keys: partKeysFromSet(keys, name), log: log(name), introspection, metrics: metrics?.[name], schema: options.schemas?.[name] });
     const servers = {
       identity: createIdentityServer({ db: dbs.identity, ...common('identity') }),
       partners: createPartnersServer({ db: dbs.partners, ...common('partners') }),
@@ -123,6 +159,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       keys: partKeysFromSet(keys, 'gateway'),
       log: log('gateway'),
       introspection,
+      metrics: metrics?.gateway,
+      rateLimits: { ...STACK_RATE_LIMITS, ...options.rateLimits },
+      trustedProxies: options.trustedProxies,
     }).listen(0, '127.0.0.1');
     const gatewayUrl = gateway.url;
 
@@ -161,6 +200,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       keys,
       dbs,
       logs: memory.lines,
+      metrics,
       graphql,
       login,
       stopSubgraph: async (name) => {

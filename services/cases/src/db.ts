@@ -4,5 +4,5 @@ import { PrismaClient } from './generated/prisma/client';
 export type CasesDb = PrismaClient;
 
 export function createCasesDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): CasesDb {
-  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'cases', poolMax), ...queryEventOptions(options) }), options);
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'cases', poolMax, options), ...queryEventOptions(options) }), options);
 }

@@ -1,3 +1,5 @@
+// Keep first: starts OpenTelemetry (when configured) before anything else loads http.
+import './tracing';
 import { parseKeyRing } from '@haven/kit/src/crypto/key-ring';
 import { runSubgraph } from '@haven/kit/src/http/run-service';
 import { loadCasesConfig } from './config';

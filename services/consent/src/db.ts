@@ -4,5 +4,5 @@ import { PrismaClient } from './generated/prisma/client';
 export type ConsentDb = PrismaClient;
 
 export function createConsentDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): ConsentDb {
-  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'consent', poolMax), ...queryEventOptions(options) }), options);
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'consent', poolMax, options), ...queryEventOptions(options) }), options);
 }

@@ -7,5 +7,5 @@ export type IdentityDb = PrismaClient;
 export const IDENTITY_SCHEMA = 'identity';
 
 export function createIdentityDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): IdentityDb {
-  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, IDENTITY_SCHEMA, poolMax), ...queryEventOptions(options) }), options);
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, IDENTITY_SCHEMA, poolMax, options), ...queryEventOptions(options) }), options);
 }

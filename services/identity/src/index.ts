@@ -1,3 +1,5 @@
+// Keep first: starts OpenTelemetry (when configured) before anything else loads http.
+import './tracing';
 import { runSubgraph } from '@haven/kit/src/http/run-service';
 import { loadIdentityConfig, sessionSettingsFrom } from './config';
 import { createIdentityDb } from './db';

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http/db-subgraph';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './config';
 import type { IdentityContext } from './context';
@@ -7,14 +8,16 @@ import { buildIdentitySchema } from './schema';
 
 export interface IdentityServerOptions extends DbSubgraphDeps<IdentityDb> {
   sessions?: SessionSettings;
+  /** Benchmarks only: another build of this subgraph's schema (e.g. without its permission map). */
+  schema?: GraphQLSchema;
 }
 
 /** Builds the identity subgraph server for a given database and keys; tests listen on port 0. */
 export function createIdentityServer(options: IdentityServerOptions) {
-  const { sessions = DEFAULT_SESSION_SETTINGS, ...deps } = options;
+  const { sessions = DEFAULT_SESSION_SETTINGS, schema, ...deps } = options;
   return createDbSubgraphServer<IdentityDb, IdentityContext>({
     name: 'identity',
-    schema: buildIdentitySchema(),
+    schema: schema ?? buildIdentitySchema(),
     ...deps,
     extendContext: (base) => ({ ...base, sessions, loggedIn: null }),
     internalRoutes: identityInternalRoutes(deps.db, deps.keys, sessions),

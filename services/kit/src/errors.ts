@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  /** The gateway's per-user, per-token or per-address request rate was exceeded; `retryAfterSeconds` says when to retry. */
+  'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -23,6 +25,8 @@ const PUBLIC_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  /** A request body over the limit (HTTP 413), refused before it is read to the end. */
+  'PAYLOAD_TOO_LARGE',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);

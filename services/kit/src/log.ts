@@ -3,7 +3,12 @@
  * the redaction below is a safety net for well-known sensitive keys, not a licence to log payloads.
  */
 const SENSITIVE_KEYS =
-  /^(password|newPassword|currentPassword|token|sessionToken|identityToken|secret|authorization|cookie|email|name|displayName|phone|address|birthDate)$/i;
+  /^(password|newPassword|currentPassword|token|sessionToken|identityToken|secret|authorization|cookie|email|name|displayName|phone|address|birthDate|variables|query|input|body)$/i;
+/** Values that are personal or secret whatever key they sit under (e.g. inside an error message). */
+const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
+const BEARER = /\bBearer\s+[^\s"',;]+/gi;
+/** Nested fields are redacted too, to this depth; deeper ones are dropped rather than walked forever. */
+const MAX_DEPTH = 4;
 
 export type LogFields = Record<string, unknown>;
 export interface Logger {
@@ -13,18 +18,26 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-function redact(fields: LogFields): LogFields {
+function redactValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return value.replace(EMAIL, '[email]').replace(BEARER, 'Bearer [redacted]');
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (depth >= MAX_DEPTH) return '[nested]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  return redact(value as LogFields, depth + 1);
+}
+
+function redact(fields: LogFields, depth = 0): LogFields {
   const out: LogFields = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    out[key] = SENSITIVE_KEYS.test(key) ? '[redacted]' : value;
+    out[key] = SENSITIVE_KEYS.test(key) ? '[redacted]' : redactValue(value, depth);
   }
   return out;
 }
 
 export function createLogger(base: LogFields, sink: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
   const write = (level: string, msg: string, fields?: LogFields) =>
-    sink(JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact({ ...base, ...(fields ?? {}) }) }));
+    sink(JSON.stringify({ time: new Date().toISOString(), level, msg: redactValue(msg, 0), ...redact({ ...base, ...(fields ?? {}) }) }));
   return {
     info: (msg, fields) => write('info', msg, fields),
     warn: (msg, fields) => write('warn', msg, fields),

@@ -4,5 +4,5 @@ import { PrismaClient } from './generated/prisma/client';
 export type PartnersDb = PrismaClient;
 
 export function createPartnersDb(databaseUrl: string, poolMax?: number, options: DbOptions = {}): PartnersDb {
-  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'partners', poolMax), ...queryEventOptions(options) }), options);
+  return listenToQueries(new PrismaClient({ adapter: serviceAdapter(databaseUrl, 'partners', poolMax, options), ...queryEventOptions(options) }), options);
 }

@@ -16,6 +16,7 @@ describe('failureFromErrors', () => {
   it('login codes reach the form as REJECTED with their code', () => {
     assert.deepEqual(failureFromErrors([error('INVALID_CREDENTIALS')]).failure, { kind: 'REJECTED', code: 'INVALID_CREDENTIALS', fields: [] });
     assert.deepEqual(failureFromErrors([error('TOO_MANY_ATTEMPTS')]).failure, { kind: 'REJECTED', code: 'TOO_MANY_ATTEMPTS', fields: [] });
+    assert.deepEqual(failureFromErrors([error('RATE_LIMITED', { retryAfterSeconds: 5 })]).failure, { kind: 'REJECTED', code: 'RATE_LIMITED', fields: [] });
   });
 
   it('field names from BAD_USER_INPUT are kept (names only)', () => {

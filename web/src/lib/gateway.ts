@@ -1,9 +1,10 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers as requestHeaders } from 'next/headers';
 import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { Kind, print } from 'graphql';
 import { portalConfig } from './config';
 import { log } from './log';
+import { forwardedClientAddress } from './forwarded-for';
 import { failureFromErrors, onlyNestedDenials, type GatewayFailure, type GraphQLErrorBody } from './gateway-errors';
 import { readSessionToken } from './session-cookie';
 
@@ -76,6 +77,10 @@ export async function callGateway<TOperation extends Operation>(
     accept: 'application/graphql-response+json, application/json;q=0.9',
     'x-request-id': requestId,
   };
+  // The gateway limits anonymous requests (sign-ins above all) per client address; without the browser's,
+  // every visitor would share the portal's one address and one bucket.
+  const browser = forwardedClientAddress((await requestHeaders()).get('x-forwarded-for'));
+  if (browser) headers['x-forwarded-for'] = browser;
   if (!options?.anonymous) {
     const token = readSessionToken(await cookies());
     if (!token) return fail({ kind: 'UNAUTHENTICATED' }, 'no session cookie');

@@ -4,7 +4,7 @@ import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { identityEvent } from './audit-event';
-import { clearPasswordFailures, reservePasswordAttempt, throttleKey } from './login-throttle';
+import { clearPasswordFailures, lockSecondsLeft, reservePasswordAttempt, throttleKey, tooManyAttempts } from './login-throttle';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password';
 import { requireLiveSession, sessionEnded } from './require-live-session';
 
@@ -35,7 +35,7 @@ export async function changePassword(
   if (!user || !user.active) throw sessionEnded();
   const emailHash = throttleKey(user.email);
   if (!(await reservePasswordAttempt(db, emailHash, now))) {
-    throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later');
+    throw tooManyAttempts(await lockSecondsLeft(db, emailHash, now));
   }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('INVALID_CREDENTIALS', 'The current password is incorrect');

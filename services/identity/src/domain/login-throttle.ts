@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '@haven/kit/src/errors';
 import { Prisma } from '../generated/prisma/client';
 import { IDENTITY_SCHEMA, type IdentityDb } from '../db';
 
@@ -56,6 +57,22 @@ export async function reservePasswordAttempt(db: Pick<IdentityDb, '$queryRaw'>, 
      WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamptz
  RETURNING t."failedCount"`;
   return rows.length === 1;
+}
+
+/**
+ * Whole seconds (at least 1) until the lock on `emailHash` ends: what a refused attempt tells the client to wait
+ * (the gateway turns it into HTTP 429 Retry-After). The lock's end says nothing about whether an account exists:
+ * an address without one is locked exactly alike.
+ */
+export async function lockSecondsLeft(db: Pick<IdentityDb, 'loginThrottle'>, emailHash: string, now: Date): Promise<number> {
+  const throttle = await db.loginThrottle.findUnique({ where: { emailHash }, select: { lockedUntil: true } });
+  const msLeft = (throttle?.lockedUntil?.getTime() ?? now.getTime()) - now.getTime();
+  return Math.max(1, Math.ceil(msLeft / 1000));
+}
+
+/** A locked email's refusal; `retryAfterSeconds` (lockSecondsLeft) becomes the gateway's HTTP 429 Retry-After. */
+export function tooManyAttempts(retryAfterSeconds: number): AppError {
+  return new AppError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', { retryAfterSeconds });
 }
 
 /** What a successful password check does: the attempt it reserved, and any earlier failures, are forgiven. */

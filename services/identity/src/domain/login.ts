@@ -4,7 +4,7 @@ import { roleFitsOrganisationKind } from '@haven/kit/src/taxonomy';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { signInEvent } from './audit-event';
-import { clearPasswordFailures, reservePasswordAttempt, throttleKey } from './login-throttle';
+import { clearPasswordFailures, lockSecondsLeft, reservePasswordAttempt, throttleKey, tooManyAttempts } from './login-throttle';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 
@@ -18,7 +18,6 @@ export interface LoginResult {
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email address or password is incorrect');
-const tooManyAttempts = () => new AppError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later');
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -63,8 +62,8 @@ export async function login(
       })
     : null;
   if (!reserved) {
-    await burnPasswordCheck(input.password);
-    throw tooManyAttempts();
+    const [retryAfterSeconds] = await Promise.all([lockSecondsLeft(db, emailHash, now), burnPasswordCheck(input.password)]);
+    throw tooManyAttempts(retryAfterSeconds);
   }
   const failed = async () => {
     const account = user ? { userId: user.id, organisationId: null, role: null } : null;

@@ -158,6 +158,10 @@ describe('login', () => {
     const response = await identity.login(user.email, user.password);
 
     expect(errorCodes(response)).toEqual(['TOO_MANY_ATTEMPTS']);
+    // When the lock ends, in whole seconds: the gateway's Retry-After.
+    const retryAfterSeconds = response.body.errors?.[0]?.extensions?.retryAfterSeconds;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(28);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(30);
     expect(await identity.db.session.count({ where: { userId: user.id } })).toBe(0);
     // A refused attempt while locked does not check (or count) the password.
     expect((await throttleOf(user.email))!.failedCount).toBe(5);

@@ -173,6 +173,10 @@ describe('changePassword', () => {
     );
 
     expect(errorCodes(response)).toEqual(['TOO_MANY_ATTEMPTS']);
+    // The first lock lasts 30 s: when it ends, in whole seconds (the gateway's Retry-After).
+    const retryAfterSeconds = response.body.errors?.[0]?.extensions?.retryAfterSeconds;
+    expect(retryAfterSeconds).toBeGreaterThan(20);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(30);
     expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../log';
+import type { PartMetrics } from '../metrics/part-metrics';
 import type { SubgraphName } from '../taxonomy';
 import type { PartKeys } from '../trust/keys';
 import { createSubgraphServer, type InternalRoute, type RequestContext } from './subgraph-server';
@@ -10,6 +11,8 @@ export interface DbSubgraphDeps<Db> {
   keys: PartKeys;
   log: Logger;
   introspection: boolean;
+  /** Request and pool metrics; only when the part serves them (HAVEN_METRICS_PORT). */
+  metrics?: PartMetrics;
 }
 
 /** Enough of a Prisma client to answer the readiness probe. */

@@ -1,6 +1,10 @@
-import { ConfigError, introspectionEnabled, type SubgraphConfig } from '../config';
+import { ConfigError, introspectionEnabled, metricsListenerFrom, type SubgraphConfig } from '../config';
+import type { DbOptions } from '../db/prisma';
 import { describeError } from '../errors';
 import { createLogger, type Logger } from '../log';
+import { listenMetrics } from '../metrics/metrics-server';
+import { createPartMetrics, type PartMetrics } from '../metrics/part-metrics';
+import { stopTracing } from '../tracing/start-tracing';
 import type { SubgraphName } from '../taxonomy';
 import { loadPartKeys } from '../trust/keys';
 import type { RunningServer } from './apollo-http';
@@ -8,6 +12,22 @@ import type { DbSubgraphDeps } from './db-subgraph';
 
 interface Listenable {
   listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** A part's metrics and where to serve them (config.ts metricsListenerFrom). */
+export interface MetricsListener {
+  metrics: PartMetrics;
+  port: number;
+  host: string;
+}
+
+/** The part's metrics when HAVEN_METRICS_PORT is set; otherwise none are collected. */
+export function partMetricsFrom(
+  part: PartMetrics['part'],
+  config: { HAVEN_METRICS_PORT?: number; HAVEN_METRICS_HOST: string },
+): MetricsListener | undefined {
+  const listener = metricsListenerFrom(config);
+  return listener && { metrics: createPartMetrics(part), ...listener };
 }
 
 /**
@@ -21,10 +41,13 @@ export async function runService(options: {
   host: string;
   log?: Logger;
   onStop?: () => Promise<unknown>;
+  metrics?: MetricsListener;
 }) {
   const log = options.log ?? createLogger({ service: options.name });
   const running = await options.server.listen(options.port, options.host);
   log.info('listening', { url: running.url });
+  const metricsServer = options.metrics && (await listenMetrics(options.metrics.metrics.registry, options.metrics.port, options.metrics.host));
+  if (metricsServer) log.info('serving metrics', { url: metricsServer.url });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -34,6 +57,9 @@ export async function runService(options: {
     force.unref();
     await running.close();
     await options.onStop?.();
+    await metricsServer?.close();
+    // Last, so the spans of the requests that just finished are still sent.
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -60,7 +86,7 @@ export function startPart(name: string, start: () => Promise<void>): void {
 export function runSubgraph<Config extends SubgraphConfig, Db extends { $disconnect(): Promise<unknown> }>(options: {
   name: SubgraphName;
   loadConfig(): Config;
-  createDb(databaseUrl: string, poolMax: number): Db;
+  createDb(databaseUrl: string, poolMax: number, options: DbOptions): Db;
   /** Usually create<Service>Server; `config` is there for service-specific settings. */
   createServer(deps: DbSubgraphDeps<Db>, config: Config): Listenable;
   /** Background jobs, started once the server listens and stopped (rounds in flight finished) before the database closes. */
@@ -74,9 +100,10 @@ async function startSubgraph<Config extends SubgraphConfig, Db extends { $discon
 ): Promise<void> {
   const config = options.loadConfig();
   const keys = loadPartKeys(options.name, config.HAVEN_KEYS_DIR);
-  const db = options.createDb(config.DATABASE_URL, config.DB_POOL_MAX);
+  const metrics = partMetricsFrom(options.name, config);
+  const db = options.createDb(config.DATABASE_URL, config.DB_POOL_MAX, { onPool: metrics?.metrics.watchPool });
   const log = createLogger({ service: options.name });
-  const deps = { db, keys, log, introspection: introspectionEnabled(config) };
+  const deps = { db, keys, log, introspection: introspectionEnabled(config), metrics: metrics?.metrics };
   const server = options.createServer(deps, config);
   let background: { stop(): Promise<void> } | undefined;
   await runService({
@@ -85,6 +112,7 @@ async function startSubgraph<Config extends SubgraphConfig, Db extends { $discon
     port: config.PORT,
     host: config.HOST,
     log,
+    metrics,
     onStop: async () => {
       await background?.stop();
       await db.$disconnect();

@@ -8,6 +8,9 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { AppError, describeError, isPublicCode, maskError } from '../errors';
 import type { Logger } from '../log';
+import { graphqlObserverPlugin } from '../metrics/graphql-observer';
+import type { PartMetrics } from '../metrics/part-metrics';
+import { recordRequest, routeLabel, type RequestRecord } from '../metrics/request-record';
 import type { PartName, SubgraphName } from '../taxonomy';
 import type { PartKeys } from '../trust/keys';
 import { graphqlRequestDigest, sha256, type GraphqlRequestBody } from '../trust/digest';
@@ -46,6 +49,8 @@ export interface SubgraphServerOptions<Ctx extends RequestContext> {
   internalRoutes?: Record<string, InternalRoute>;
   /** Readiness: resolves when the service can serve (e.g. its database answers). */
   ready?(): Promise<void>;
+  /** Where requests are counted and timed; none when the part runs without a metrics listener. */
+  metrics?: PartMetrics;
 }
 
 /**
@@ -63,10 +68,16 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     // Masking happens here; logging happens in requestIdOnErrors, where the request id is known.
     formatError: (formatted, error) => maskError(formatted, originalError(error), undefined, SILENT),
     // Inline traces would hand timings and unmasked error details to whoever asks for them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestIdOnErrors()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestIdOnErrors(),
+      graphqlObserverPlugin(),
+    ],
   });
+  const knownRoutes = ['/graphql', '/health/live', '/health/ready', ...Object.keys(options.internalRoutes ?? {}).map((name) => `/internal/${name}`)];
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse) {
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, record: RequestRecord) {
     if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'Use POST');
     const raw = await readBody(req);
     const body = parseJson(raw);
@@ -74,6 +85,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
       throw new HttpError(400, 'BAD_REQUEST', 'Body must be a GraphQL request object');
     }
     const trust = await verifyCaller(req.headers, graphqlRequestDigest(body as GraphqlRequestBody), ['gateway']);
+    record.requestId = trust.requestId;
     const base: RequestContext = {
       caller: trust.caller,
       identityToken: trust.identityToken,
@@ -87,11 +99,12 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     await writeApolloResponse(res, response);
   }
 
-  async function handleInternal(req: IncomingMessage, res: ServerResponse, name: string) {
+  async function handleInternal(req: IncomingMessage, res: ServerResponse, name: string, record: RequestRecord) {
     const route = options.internalRoutes?.[name];
     if (!route || req.method !== 'POST') throw new HttpError(404, 'NOT_FOUND', 'Not found');
     const raw = await readBody(req);
     const trust = await verifyCaller(req.headers, sha256(raw), route.callers);
+    record.requestId = trust.requestId;
     if (route.requiresIdentity && !trust.caller) throw new TrustError('identity required');
     const log = options.log.child({ requestId: trust.requestId, from: trust.from, route: name });
     try {
@@ -106,14 +119,13 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, record: RequestRecord) {
     try {
-      if (path === '/graphql') return await handleGraphql(req, res);
-      if (path.startsWith('/internal/')) return await handleInternal(req, res, path.slice('/internal/'.length));
+      if (path === '/graphql') return await handleGraphql(req, res, record);
+      if (path.startsWith('/internal/')) return await handleInternal(req, res, path.slice('/internal/'.length), record);
       if (path === '/health/live') return sendJson(res, 200, { status: 'live' });
       if (path === '/health/ready') {
-        await (options.ready?.() ?? Promise.resolve());
+        await checkReady(options.ready, options.log);
         return sendJson(res, 200, { status: 'ready' });
       }
       throw new HttpError(404, 'NOT_FOUND', 'Not found');
@@ -130,14 +142,32 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     }
   }
 
+  /** One access line per GraphQL or internal call (probes are only counted), and the metrics. */
+  function observed(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const logged = path === '/graphql' || path.startsWith('/internal/');
+    const route = routeLabel(path, knownRoutes);
+    return recordRequest(res, { route, log: options.log, metrics: options.metrics, logged }, (record) => handle(req, res, path, record));
+  }
+
   return {
     apollo,
     listen: (port: number, host = '127.0.0.1'): Promise<RunningServer> =>
-      listenApollo(apollo, (req, res) => void handle(req, res), port, host),
+      listenApollo(apollo, (req, res) => void observed(req, res), port, host),
   };
 }
 
 const SILENT = { error: () => undefined };
+
+/** Readiness: 503 (take me out of the load balancer) while a dependency such as the database does not answer. */
+async function checkReady(ready: (() => Promise<void>) | undefined, log: Logger): Promise<void> {
+  try {
+    await ready?.();
+  } catch (error) {
+    log.warn('not ready', describeError(error as Error));
+    throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Not ready');
+  }
+}
 
 /** Puts the request id on masked errors so a user can quote it and operators can find the log line. */
 function requestIdOnErrors() {

@@ -37,6 +37,10 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     if (failure.kind === 'REJECTED' && failure.code === 'TOO_MANY_ATTEMPTS') {
       return { email, fieldErrors: {}, formError: t('tooManyAttempts') };
     }
+    // The gateway's per-address sign-in pace (HTTP 429), not this email's lock: nothing about the account.
+    if (failure.kind === 'REJECTED' && failure.code === 'RATE_LIMITED') {
+      return { email, fieldErrors: {}, formError: t('rateLimited') };
+    }
     if (failure.kind === 'REJECTED' || failure.kind === 'UNAUTHENTICATED' || failure.kind === 'FORBIDDEN') {
       // INVALID_CREDENTIALS, BAD_USER_INPUT and anything else the user can fix: one message that does
       // not say whether the address exists.
