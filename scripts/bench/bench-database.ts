@@ -5,7 +5,7 @@ import { createDatabase, dropDatabase } from '@haven/kit/src/db/databases';
 import { startEmbeddedPostgres } from '@haven/kit/src/db/embedded';
 import { migrateAll } from '@haven/kit/src/db/migrate-all';
 import { withDatabase } from '@haven/kit/src/db/pg-url';
-import { REPO_ROOT } from '@haven/kit/src/db/services';
+import { REPO_ROOT, type ServiceName } from '@haven/kit/src/db/services';
 import { withClient } from '@haven/kit/src/db/with-client';
 
 /** The embedded server's port: not 5432 (machine), 54329 (`npm start`) or 54330 (tests). */
@@ -37,29 +37,29 @@ export async function openBenchServer(): Promise<BenchServer> {
   };
 }
 
-export interface PartnersDatabase {
-  /** Owner URL: for loading the rows, never for the service under test. */
+export interface BenchDatabase {
+  /** Owner URL: for loading the rows, never for the services under test. */
   adminUrl: string;
-  /** The haven_partners app role's URL, as the service itself connects. */
-  appUrl: string;
+  /** A service's app role URL (haven_<service>), as the service itself connects. */
+  appUrl(service: ServiceName): string;
   drop(): Promise<void>;
 }
 
 /**
- * A new database with only the partners schema migrated and its app role granted. The role's password is
- * set for this run; roles are cluster-wide, so on a server that checks passwords this locks out a test run
- * going on at the same time (as tests/setup/global-setup.ts explains). The machine PostgreSQL trusts local users.
+ * A new database with `services` migrated and their app roles granted. The roles' password is set for
+ * this run; roles are cluster-wide, so on a server that checks passwords this locks out a test run going
+ * on at the same time (as tests/setup/global-setup.ts explains). The machine PostgreSQL trusts local users.
  */
-export async function createPartnersDatabase(serverUrl: string, password: string): Promise<PartnersDatabase> {
+export async function createBenchDatabase(serverUrl: string, password: string, services: readonly ServiceName[]): Promise<BenchDatabase> {
   const name = `haven_bench_${randomBytes(6).toString('hex')}`;
   await createDatabase(serverUrl, name);
   const drop = () => dropDatabase(serverUrl, name);
   const adminUrl = withDatabase(serverUrl, name);
   try {
-    await migrateAll({ adminUrl, services: ['partners'], appPasswords: { partners: password } });
+    await migrateAll({ adminUrl, services, appPasswords: Object.fromEntries(services.map((s) => [s, password])) });
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;
   }
-  return { adminUrl, appUrl: appDatabaseUrl(adminUrl, 'partners', password), drop };
+  return { adminUrl, appUrl: (service) => appDatabaseUrl(adminUrl, service, password), drop };
 }

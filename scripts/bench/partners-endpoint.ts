@@ -5,8 +5,9 @@ import { generateKeySet, partKeysFromSet } from '@haven/kit/src/trust/keys';
 import { createPartnersDb } from '@haven/partners/src/db';
 import { seedPartners } from '@haven/partners/src/domain/seed-partners';
 import { createPartnersServer } from '@haven/partners/src/server';
-import { createPartnersDatabase } from './bench-database';
+import { createBenchDatabase } from './bench-database';
 import { bulkInsert } from './bulk-insert';
+import { warningsToStderr } from './log-sink';
 import type { BenchDataset } from './datasets';
 import { MATCH_INPUT, MATCH_QUERY } from './match-request';
 
@@ -19,7 +20,7 @@ export interface PartnersEndpoint {
 /** How a dataset gets into the tables: the seeding code of `npm run db:seed`, or one bulk INSERT per table. */
 export type LoadMethod = 'seed' | 'bulk';
 
-/** One password for haven_partners per run: the role is cluster-wide, so every endpoint's database must set the same. */
+/** One password for the haven_<service> roles per run: roles are cluster-wide, so every benchmark database must set the same. */
 export const benchRolePassword = () => randomBytes(18).toString('base64url');
 
 /**
@@ -31,7 +32,7 @@ export async function startPartnersEndpoint(
   dataset: BenchDataset,
   load: LoadMethod,
 ): Promise<PartnersEndpoint> {
-  const database = await createPartnersDatabase(server.serverUrl, server.rolePassword);
+  const database = await createBenchDatabase(server.serverUrl, server.rolePassword, ['partners']);
   const cleanups: (() => Promise<unknown>)[] = [database.drop];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -47,16 +48,13 @@ export async function startPartnersEndpoint(
     } else {
       await loadInBulk(database.adminUrl, dataset);
     }
-    const db = createPartnersDb(database.appUrl, 4);
+    const db = createPartnersDb(database.appUrl('partners'), 4);
     cleanups.push(() => db.$disconnect());
     const keys = generateKeySet();
     const server = await createPartnersServer({
       db,
       keys: partKeysFromSet(keys, 'partners'),
-      // Warnings and errors only (a failed request's cause); request logs would drown the table.
-      log: createLogger({ service: 'partners-bench' }, (line) => {
-        if (!line.includes('"level":"info"')) process.stderr.write(line + '\n');
-      }),
+      log: createLogger({ service: 'partners-bench' }, warningsToStderr),
       introspection: false,
     }).listen(0);
     cleanups.push(() => server.close());
@@ -84,7 +82,7 @@ export async function startPartnersEndpoint(
 async function loadInBulk(adminUrl: string, dataset: BenchDataset): Promise<void> {
   const updatedAt = new Date();
   const { profiles, services, capacities } = dataset.rows;
-  await bulkInsert(adminUrl, [
+  await bulkInsert(adminUrl, 'partners', [
     { table: 'OrganisationProfile', rows: profiles.map((row) => ({ ...row, updatedAt })) },
     { table: 'Service', rows: services.map((row) => ({ ...row, updatedAt })) },
     { table: 'Capacity', rows: capacities.map((row) => ({ ...row, updatedAt })) },

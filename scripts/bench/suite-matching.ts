@@ -1,25 +1,24 @@
-// Matching latency (not a test), `npm run bench`: p50/p95 of the pure ranking and of the partners subgraph's
+// Suite 4 of `npm run bench` (scripts/bench.ts; alone: `npm run bench -- matching`). Matching latency: p50/p95 of the pure ranking and of the partners subgraph's
 // matchServices query (HTTP, signed as the gateway signs, Prisma, real PostgreSQL), each over the seeded demo
 // network and over 10,000 generated services, measured side by side in one run and printed as ratios, because
 // absolute times on shared machines are noisy. Database: DATABASE_URL's server (scratch databases, dropped
-// at the end), else an embedded PostgreSQL (run through tsx with scripts/stack/tsconfig.runtime.json, as
-// docs/performance.md shows). docs/performance.md explains the numbers.
+// at the end), else an embedded PostgreSQL. docs/performance.md explains the numbers.
 import { cpus } from 'node:os';
 import { DEFAULT_CAPACITY_STALE_DAYS } from '@haven/partners/src/config';
 import { matchServices, type MatchCandidate } from '@haven/partners/src/domain/match-services';
-import { openBenchServer } from './bench/bench-database';
-import { candidatesFor, generatedDataset, seededDataset } from './bench/datasets';
-import { MATCH_REQUEST } from './bench/match-request';
-import { benchRolePassword, startPartnersEndpoint, type PartnersEndpoint } from './bench/partners-endpoint';
-import { printTable, type BenchTable } from './bench/print-table';
-import { timeInterleaved, type Percentiles } from './bench/timing';
+import { openBenchServer } from './bench-database';
+import { candidatesFor, generatedDataset, seededDataset } from './datasets';
+import { MATCH_REQUEST } from './match-request';
+import { benchRolePassword, startPartnersEndpoint, type PartnersEndpoint } from './partners-endpoint';
+import { printTable, type BenchTable } from './print-table';
+import { timeInterleaved, type Percentiles } from './timing';
 
 // Sized to finish within about two minutes on a 2-core machine (the resolver at 10k dominates).
 const RANKING = { runs: 200, warmup: 30 };
 const RESOLVER = { runs: 60, warmup: 10 };
 const GENERATED_SERVICES = 10_000;
 
-async function main(): Promise<void> {
+export async function runMatchingSuite(): Promise<void> {
   const seeded = seededDataset();
   const generated = generatedDataset(GENERATED_SERVICES);
   const datasets = [seeded, generated];
@@ -69,11 +68,3 @@ async function main(): Promise<void> {
     resolver: [resolver.get(seeded.label)!, resolver.get(generated.label)!],
   });
 }
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 export interface Percentiles {
   p50: number;
   p95: number;
+  p99: number;
 }
 
 export interface TimedTask {
@@ -29,9 +30,9 @@ export async function timeInterleaved(tasks: TimedTask[], runs: number, warmup: 
   return new Map([...samples].map(([label, values]) => [label, percentiles(values)]));
 }
 
-/** Nearest-rank percentiles. */
-export function percentiles(values: number[]): Percentiles {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
+/** Nearest-rank percentiles; NaN for no values (a table shows that as missing rather than as 0 ms). */
+export function percentiles(values: ArrayLike<number>): Percentiles {
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
