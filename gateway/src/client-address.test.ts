@@ -38,6 +38,16 @@ describe('clientAddressOf', () => {
     expect(clientAddressOf(request('127.0.0.1', '198.51.100.1'), trustedProxyList(parseTrustedProxies('')))).toBe('127.0.0.1');
   });
 
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address, however it is written', () => {
+    // Otherwise every such spelling would share one bucket apart from the IPv4 address's own.
+    for (const written of ['::ffff:c000:201', '0:0:0:0:0:ffff:192.0.2.1', '::FFFF:C000:0201', '0000:0000:0000:0000:0000:ffff:c000:0201']) {
+      expect(clientAddressOf(request('127.0.0.1', written), loopback)).toBe('192.0.2.1');
+      expect(clientAddressOf(request(written), loopback)).toBe('192.0.2.1');
+    }
+    // A hex-written loopback peer is still the trusted loopback.
+    expect(clientAddressOf(request('::ffff:7f00:1', '198.51.100.1'), loopback)).toBe('198.51.100.1');
+  });
+
   it('names a socket without an address "unknown" rather than failing', () => {
     expect(clientAddressOf(request(undefined, '198.51.100.1'), loopback)).toBe('unknown');
   });

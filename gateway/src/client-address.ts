@@ -60,11 +60,20 @@ export function addressBucketKey(address: string): string {
   return `${expandIpv6(address).slice(0, 4).join(':')}::/64`;
 }
 
-/** A valid IP address in its plain form (IPv4-mapped IPv6 unwrapped), or null. */
+/**
+ * A valid IP address in its plain form, or null. IPv4-mapped IPv6 is unwrapped however it is spelt
+ * (`::ffff:192.0.2.1`, `::ffff:c000:201`, eight full groups): a proxy may forward any of them, and each must
+ * land in the IPv4 address's own bucket, not in one they would otherwise share.
+ */
 function normaliseAddress(value: string): string | null {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value)?.[1];
-  const address = mapped ?? value;
-  return isIP(address) === 0 ? null : address.toLowerCase();
+  const family = isIP(value);
+  if (family === 0) return null;
+  if (family === 4) return value;
+  const groups = expandIpv6(value);
+  const isMapped = groups.slice(0, 5).every((group) => group === '0') && groups[5] === 'ffff';
+  if (!isMapped) return value.toLowerCase();
+  const [high, low] = [parseInt(groups[6]!, 16), parseInt(groups[7]!, 16)];
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
 /** Some proxies write `192.0.2.1:51234` or `[2001:db8::1]:443`. */

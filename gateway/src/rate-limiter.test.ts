@@ -17,6 +17,19 @@ describe('RateLimiter', () => {
     expect(limiter.take('a').allowed).toBe(false);
   });
 
+  it('says whether a key could spend, without spending or keeping a bucket for it', () => {
+    const limiter = new RateLimiter({ perMinute: 2, now });
+    expect(limiter.wouldAllow('a')).toBe(true);
+    expect(limiter.size).toBe(0);
+    spend(limiter, 'a', 2);
+    expect(limiter.wouldAllow('a')).toBe(false);
+    clock += 30_000;
+    expect(limiter.wouldAllow('a')).toBe(true);
+    expect(limiter.wouldAllow('a')).toBe(true);
+    spend(limiter, 'a', 1);
+    expect(limiter.wouldAllow('a')).toBe(false);
+  });
+
   it('refills continuously at the per-minute rate, never beyond a full bucket', () => {
     const limiter = new RateLimiter({ perMinute: 60, now });
     spend(limiter, 'a', 60);

@@ -65,6 +65,13 @@ export class RateLimiter {
     return { allowed: false, retryAfterSeconds };
   }
 
+  /** Whether `key` could spend `cost` tokens now, without spending any (nor creating a bucket). */
+  wouldAllow(key: string, cost = 1): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return cost <= this.capacity;
+    return Math.min(this.capacity, bucket.tokens + Math.max(0, this.now() - bucket.updatedAt) * this.tokensPerMs) >= cost;
+  }
+
   get size(): number {
     return this.buckets.size;
   }

@@ -12,7 +12,10 @@ export interface RateLimits {
   userPerMinute: number;
   /** One API token (not its creator: the two are counted apart). Polling integrations: 10 a second on average. */
   tokenPerMinute: number;
-  /** Anonymous requests from one address (or IPv6 /64). Only sign-ins work anonymously; an office behind one NAT signs in here. */
+  /**
+   * Anonymous requests from one address (or IPv6 /64). Only sign-ins work anonymously; an office behind one NAT
+   * signs in here. Also how many bearer tokens identity may fail to vouch for per address (admitTokenCheck).
+   */
   addressPerMinute: number;
   /**
    * `login` attempts from one address, signed in or not, on top of the above: slows password spraying across
@@ -30,7 +33,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 };
 
 /** Which limit refused a request: logged (never the key itself: an address or a person's id), not sent. */
-export type RateLimitName = 'user' | 'token' | 'address' | 'login';
+export type RateLimitName = 'user' | 'token' | 'address' | 'login' | 'token-check';
 
 export type Refusal = { limit: RateLimitName; retryAfterSeconds: number };
 
@@ -48,6 +51,7 @@ export class GatewayRateLimits {
       token: new RateLimiter({ perMinute: limits.tokenPerMinute, ...options }),
       address: new RateLimiter({ perMinute: limits.addressPerMinute, ...options }),
       login: new RateLimiter({ perMinute: limits.loginPerMinute, ...options }),
+      'token-check': new RateLimiter({ perMinute: limits.addressPerMinute, ...options }),
     };
   }
 
@@ -62,6 +66,22 @@ export class GatewayRateLimits {
     const identity = await verifyIdentity(identityToken, this.keys.publicKeys.identity);
     if (identity.kind === 'integration') return refusal('token', this.limiters.token.take(identity.sessionId));
     return refusal('user', this.limiters.user.take(identity.subject));
+  }
+
+  /**
+   * Before identity is asked about a bearer token: refused while this address has had a minute's worth of tokens
+   * identity could not vouch for (guessed, expired, revoked). The buckets above are chosen only after identity
+   * answers, so without this every made-up token would cost identity a lookup, uncounted. Spends nothing.
+   */
+  admitTokenCheck(clientAddress: string): Refusal | null {
+    const key = addressBucketKey(clientAddress);
+    if (this.limiters['token-check'].wouldAllow(key)) return null;
+    return refusal('token-check', this.limiters['token-check'].take(key));
+  }
+
+  /** Counts one bearer token identity refused against the address it came from (see admitTokenCheck). */
+  countFailedTokenCheck(clientAddress: string): void {
+    this.limiters['token-check'].take(addressBucketKey(clientAddress));
   }
 
   /** Counts `attempts` sign-ins (one per `login` field in the operation) against the address they come from. */

@@ -29,7 +29,7 @@ import { maskGatewayError } from './mask-gateway-error';
 import { DEFAULT_QUERY_LIMITS, maskQueryLimitError, queryLimitOptions, type QueryLimits } from './query-limits';
 import { rateLimitPlugin } from './rate-limit-plugin';
 import { sendRateLimited } from './rate-limit-refusal';
-import { DEFAULT_RATE_LIMITS, GatewayRateLimits, type RateLimits } from './rate-limits';
+import { DEFAULT_RATE_LIMITS, GatewayRateLimits, type RateLimits, type Refusal } from './rate-limits';
 import { resolveCaller } from './resolve-caller';
 import { TokenCache, type TokenCacheOptions } from './token-cache';
 
@@ -97,7 +97,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     plugins: [
       ...limits.plugins,
       rateLimitPlugin(rateLimits),
-      graphqlObserverPlugin(),
+      graphqlObserverPlugin((context) => context.identityToken !== null),
       // Apollo's landing page loads its sandbox from a CDN; our own explorer (/explorer) replaces it.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -115,13 +115,21 @@ export function createGatewayServer(options: GatewayServerOptions) {
       // Apollo's CSRF prevention refuses non-JSON POSTs; hand it the raw text so it can say so.
       body = (req.headers['content-type'] ?? '').includes('json') ? parseJson(raw) : raw;
     }
-    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens });
     const clientAddress = clientAddressOf(req, trustedProxies);
-    const refusal = await rateLimits.admitRequest(identityToken, clientAddress);
-    if (refusal) {
+    const refuse = (refusal: Refusal) => {
       log.info('rate limited', { requestId, limit: refusal.limit, retryAfterSeconds: refusal.retryAfterSeconds });
-      return sendRateLimited(res, refusal.retryAfterSeconds, requestId);
-    }
+      sendRateLimited(res, refusal.retryAfterSeconds, requestId);
+    };
+    const tokenCheckRefusal = req.headers.authorization ? rateLimits.admitTokenCheck(clientAddress) : null;
+    if (tokenCheckRefusal) return refuse(tokenCheckRefusal);
+    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens }).catch(
+      (error: unknown) => {
+        if (error instanceof HttpError && error.status === 401) rateLimits.countFailedTokenCheck(clientAddress);
+        throw error;
+      },
+    );
+    const refusal = await rateLimits.admitRequest(identityToken, clientAddress);
+    if (refusal) return refuse(refusal);
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const context: GatewayContext = { requestId, identityToken, clientAddress, log: log.child({ requestId }) };
     const response = await apollo.executeHTTPGraphQLRequest({

@@ -158,6 +158,21 @@ describe('gateway rate limits', () => {
     expectRateLimited(await asClient(client, spread));
   });
 
+  it('stops asking identity about bearer tokens once an address has sent too many it could not vouch for', async () => {
+    const client = freshAddress();
+    const guess = () => `hvs_${randomBytes(24).toString('hex')}`;
+    for (let i = 0; i < LIMITS.addressPerMinute; i++) expect((await asClient(client, SERVICES, {}, guess())).status).toBe(401);
+
+    const before = statements.identity;
+    expectRateLimited(await asClient(client, SERVICES, {}, guess()));
+    expect(statements.identity).toBe(before);
+
+    // Another address's token is still checked, and a good token from it still works.
+    expect((await asClient(freshAddress(), SERVICES, {}, guess())).status).toBe(401);
+    const token = await signIn(TEST_USERS.staffB.email);
+    expect((await asClient(freshAddress(), SERVICES, {}, token)).status).toBe(200);
+  });
+
   it('believes X-Forwarded-For only from a trusted proxy, and only the entry that proxy added', async () => {
     // An untrusted peer naming a new client every time still has one bucket: its own address.
     const spoofed = () => ({ 'x-forwarded-for': freshAddress() });

@@ -53,10 +53,11 @@ describe('metrics', () => {
     expect(sample(gateway, 'haven_http_request_duration_seconds_bucket', { part: 'gateway', route: '/graphql', le: '10' })).toBeGreaterThanOrEqual(2);
     expect(sample(gateway, 'haven_http_request_duration_seconds_bucket', { part: 'gateway', route: '/graphql', le: '0.001' })).toBeDefined();
     expect(sample(gateway, 'haven_graphql_operations_total', { part: 'gateway', operation: 'MyOrganisation', outcome: 'ok' })).toBe(1);
-    // The login went through startStack's own named operation.
-    expect(sample(gateway, 'haven_graphql_operations_total', { part: 'gateway', operation: 'Login', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
-    expect(sample(gateway, 'haven_graphql_operations_total', { part: 'gateway', operation: 'Broken', outcome: 'error' })).toBe(1);
-    expect(sample(gateway, 'haven_graphql_errors_total', { part: 'gateway', operation: 'Broken', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    // Signed-out callers' operations (the login, and the broken one sent without a token) go under one label.
+    expect(sample(gateway, 'haven_graphql_operations_total', { part: 'gateway', operation: 'signed_out', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(sample(gateway, 'haven_graphql_operations_total', { part: 'gateway', operation: 'signed_out', outcome: 'error' })).toBeGreaterThanOrEqual(1);
+    expect(sample(gateway, 'haven_graphql_errors_total', { part: 'gateway', operation: 'signed_out', code: 'GRAPHQL_VALIDATION_FAILED' })).toBeGreaterThanOrEqual(1);
+    expect(gateway).not.toMatch(/operation="(Login|Broken)"/);
     expect(sample(gateway, 'haven_subgraph_fetch_duration_seconds_count', { part: 'gateway', subgraph: 'identity' })).toBeGreaterThanOrEqual(1);
     expect(sample(gateway, 'haven_subgraph_fetch_duration_seconds_count', { part: 'gateway', subgraph: 'partners' })).toBeGreaterThanOrEqual(1);
     expect(gateway).toMatch(/^process_cpu_user_seconds_total\{part="gateway"\} /m);
@@ -70,6 +71,13 @@ describe('metrics', () => {
     expect(sample(partners, 'haven_db_pool_connections', { part: 'partners', state: 'waiting' })).toBe(0);
     // A subgraph fetches from no subgraph: the gateway's histogram stays empty there.
     expect(sample(partners, 'haven_subgraph_fetch_duration_seconds_count', {})).toBeUndefined();
+  });
+
+  it("a signed-out caller's operation names never become labels (nor log fields): they are the client's choice", async () => {
+    for (let i = 0; i < 5; i++) await stack.graphql(`query Junk${i}Name { __typename }`);
+    const gateway = await scrape(gatewayMetrics);
+    expect(gateway).not.toMatch(/Junk\dName/);
+    expect(stack.logs.some((line) => /Junk\dName/.test(line))).toBe(false);
   });
 
   it('unknown paths share one route label instead of becoming series of their own', async () => {

@@ -155,6 +155,27 @@ describe('tracing', () => {
     expect(spans().some((s) => String(s.attributes['http.target'] ?? '').startsWith('/health/'))).toBe(false);
   });
 
+  it("spans keep neither a URL's query string (a GET operation's variables) nor the client's address", async () => {
+    const marker = `trace-marker-${Date.now().toString(36)}`;
+    const client = '198.51.100.77';
+    const url = new URL(gatewayUrl);
+    url.searchParams.set('query', 'query Probe { __typename }');
+    url.searchParams.set('variables', JSON.stringify({ note: marker }));
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', 'x-forwarded-for': client } });
+    expect(response.status).toBe(200);
+
+    const SERVER = 2;
+    const probe = await until('the gateway span of the GET', () =>
+      spans().find((s) => s.service === 'haven-gateway' && s.kind === SERVER && (s.attributes['http.method'] ?? s.attributes['http.request.method']) === 'GET'),
+    );
+    expect(String(probe.attributes['http.target'] ?? probe.attributes['url.path'])).toBe('/graphql');
+    const everything = received.join('\n');
+    expect(everything).not.toContain(marker);
+    expect(everything).not.toContain(client);
+    const addressKeys = ['http.client_ip', 'client.address', 'net.peer.ip', 'network.peer.address'];
+    expect(spans().flatMap((s) => Object.keys(s.attributes)).filter((key) => addressKeys.includes(key))).toEqual([]);
+  });
+
   it('without an OTLP endpoint nothing of the OpenTelemetry SDK is loaded', () => {
     const script = [
       "const t = require('./services/kit/src/tracing/start-tracing');",

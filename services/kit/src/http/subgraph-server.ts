@@ -72,7 +72,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestIdOnErrors(),
-      graphqlObserverPlugin(),
+      graphqlObserverPlugin((context) => context.caller !== null),
     ],
   });
   const knownRoutes = ['/graphql', '/health/live', '/health/ready', ...Object.keys(options.internalRoutes ?? {}).map((name) => `/internal/${name}`)];

@@ -8,21 +8,32 @@ interface ResponseErrors {
 }
 
 /**
+ * What a signed-out caller's operation is called in metrics and logs. Operation names are chosen by the client:
+ * anyone could otherwise fill the bounded label set with junk (and write what they like into the log), so only
+ * callers identity has vouched for get their operation's own name. Signing in is the one thing signed-out
+ * callers do, so its errors stay visible under this label.
+ */
+export const SIGNED_OUT_OPERATION = 'signed_out';
+
+/**
  * Notes each operation's name, outcome and error codes on the current request's record (request-record.ts),
  * after masking has set the codes the client sees. Reads nothing of the query text or variables.
+ * `signedIn` tells from the request's context whether identity vouched for the caller.
  */
-export function graphqlObserverPlugin<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx> {
+export function graphqlObserverPlugin<Ctx extends BaseContext>(signedIn: (context: Ctx) => boolean): ApolloServerPlugin<Ctx> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, operationName, request, document }) {
+        async willSendResponse({ response, operationName, request, document, contextValue }) {
           const record = currentRequestRecord();
           if (!record) return;
           const result: ResponseErrors = response.body.kind === 'single' ? response.body.singleResult : {};
           const errors = result.errors ?? [];
           const outcome: GraphqlOutcome = errors.length === 0 ? 'ok' : result.data ? 'partial' : 'error';
           record.graphql = {
-            operationName: operationName ?? request.operationName ?? soleOperationName(document),
+            operationName: signedIn(contextValue)
+              ? (operationName ?? request.operationName ?? soleOperationName(document))
+              : SIGNED_OUT_OPERATION,
             outcome,
             errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
           };

@@ -5,6 +5,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { ScrubbingSpanProcessor } from './scrub-spans';
 
 /** Probes every few seconds from Docker and the start script: spans nobody wants. */
 const isProbe = (path: string | undefined) => (path ?? '').startsWith('/health/');
@@ -14,12 +15,13 @@ const isProbe = (path: string | undefined) => (path ?? '').startsWith('/health/'
  * endpoint, headers and timeouts from the standard OTEL_EXPORTER_OTLP_* variables. W3C trace context
  * travels on every HTTP call: `http` instrumentation covers incoming requests and the gateway's subgraph
  * fetches (node-fetch over `http`), `undici` instrumentation covers the parts' internal calls (global fetch).
- * Spans carry method, route and status — never headers or bodies (tokens, personal data).
+ * Spans carry method, path and status — never headers or bodies (tokens, personal data), and, scrubbed
+ * before export (scrub-spans.ts), never a query string or a client's address.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): () => Promise<void> {
   const provider = new NodeTracerProvider({
     resource: new Resource({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME || serviceName }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+    spanProcessors: [new ScrubbingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter()))],
   });
   provider.register();
   const unregister = registerInstrumentations({
