@@ -10,7 +10,7 @@ import { parse } from 'yaml';
  */
 interface ComposeService {
   ports?: unknown[];
-  networks?: string[];
+  networks?: string[] | Record<string, { ipv4_address?: string }>;
   healthcheck?: { test: string[] };
   restart?: string;
   environment?: Record<string, string>;
@@ -26,24 +26,36 @@ const SUBGRAPHS = ['identity', 'partners', 'cases', 'consent'];
 
 describe('docker-compose.yml', () => {
   it('has the database, the migration step, four subgraphs, the gateway and the portal', () => {
-    expect(Object.keys(services).sort()).toEqual(['cases', 'consent', 'gateway', 'identity', 'migrate', 'partners', 'portal', 'postgres']);
+    expect(Object.keys(services).sort()).toEqual(['cases', 'consent', 'gateway', 'identity', 'migrate', 'partners', 'portal', 'portal-proxy', 'postgres']);
   });
 
-  it('publishes ports for the portal and the gateway only', () => {
+  it('publishes ports for the portal (through its proxy) and the gateway only', () => {
     const published = Object.entries(services)
       .filter(([, service]) => (service.ports ?? []).length > 0)
       .map(([name]) => name)
       .sort();
-    expect(published).toEqual(['gateway', 'portal']);
+    expect(published).toEqual(['gateway', 'portal-proxy']);
     expect(services.gateway!.ports).toEqual(['${HAVEN_GATEWAY_PUBLISH:-4000}:4000']);
-    expect(services.portal!.ports).toEqual(['${HAVEN_PORTAL_PUBLISH:-3000}:3000']);
+    expect(services['portal-proxy']!.ports).toEqual(['${HAVEN_PORTAL_PUBLISH:-3000}:8080']);
+  });
+
+  it("lets the gateway trust X-Forwarded-For from the portal's fixed address only, and the proxy overwrites that header", () => {
+    const portalAddress = (services.portal!.networks as Record<string, { ipv4_address?: string }>).edge!.ipv4_address;
+    expect(portalAddress).toMatch(/^172\.28\.0\.\d+$/);
+    expect(services.gateway!.environment!.HAVEN_TRUSTED_PROXIES).toBe(portalAddress);
+    const proxyConf = readFileSync(join(__dirname, '..', 'deploy', 'portal-proxy.conf'), 'utf8');
+    expect(proxyConf).toMatch(/^\s*proxy_pass http:\/\/portal:3000;/m);
+    expect(proxyConf).toMatch(/^\s*proxy_set_header X-Forwarded-For \$remote_addr;/m);
+    // Appending would keep a browser-chosen address in the header.
+    expect(proxyConf).not.toMatch(/^\s*proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for/m);
   });
 
   it('keeps the database and the subgraphs on an internal network the portal is not on', () => {
     expect(compose.networks.backend).toEqual({ internal: true });
     for (const name of ['postgres', 'migrate', ...SUBGRAPHS]) expect(services[name]!.networks).toEqual(['backend']);
     expect(services.gateway!.networks).toEqual(['backend', 'edge']);
-    expect(services.portal!.networks).toEqual(['edge']);
+    expect(Object.keys(services.portal!.networks!)).toEqual(['edge']);
+    expect(services['portal-proxy']!.networks).toEqual(['edge']);
   });
 
   it('gives every long-running part a health check (the readiness endpoint for Haven parts)', () => {
