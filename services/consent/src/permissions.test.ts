@@ -117,7 +117,9 @@ describe('consent permission rules (stubbed database)', () => {
         [own],
       );
       const { data, errors } = await result;
-      expect(data!._entities).toEqual([null, null]);
+      // Case.consentRecords is nullable (a down consent service must not null the case it extends), so the
+      // refusal nulls the field, not the reference: the Case answers only the id the caller sent.
+      expect(data!._entities).toEqual([null, { id: caseId, consentRecords: null }]);
       expect(codes(errors)).toEqual(['FORBIDDEN']);
       expect(findMany).not.toHaveBeenCalled();
     }

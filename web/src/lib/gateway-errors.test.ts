@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { failureFromErrors, onlyNestedDenials } from './gateway-errors';
+import { failureFromErrors, onlyNestedDenials, partialFailure } from './gateway-errors';
 
 const error = (code?: string, extra: Record<string, unknown> = {}) => ({ message: 'm', extensions: { code, ...extra } });
 
@@ -56,5 +56,30 @@ describe('partial answers', () => {
     assert.equal(onlyNestedDenials([{ path: ['case', 'referrals'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), false);
     assert.equal(onlyNestedDenials([{ path: ['case', 'a'], extensions: { code: 'FORBIDDEN' } }, { path: ['case', 'b'], extensions: { code: 'UNAUTHENTICATED' } }]), false);
     assert.equal(onlyNestedDenials([]), false);
+  });
+});
+
+describe('answers a part of Haven left incomplete', () => {
+  const masked = (requestId: string) => ({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+  const denied = { message: 'Not allowed', path: ['case', 'timeline', 0, 'actor', 'displayName'], extensions: { code: 'FORBIDDEN' } };
+
+  it("a masked failure (as the gateway reports a part that is down) gives the gateway's request id as the reference", () => {
+    assert.deepEqual(partialFailure([masked('0d9c6f5e-1b2a-4c3d-8e4f-5a6b7c8d9e0f')]), { reference: '0d9c6f5e-1b2a-4c3d-8e4f-5a6b7c8d9e0f' });
+    assert.deepEqual(partialFailure([masked('req-1'), masked('req-1'), denied]), { reference: 'req-1' });
+    assert.deepEqual(partialFailure([{ message: 'm', extensions: { code: 'SERVICE_UNAVAILABLE' } }]), { reference: undefined });
+  });
+
+  it('never shows a reference that is not id-shaped', () => {
+    assert.deepEqual(partialFailure([masked('<script>alert(1)</script>')]), { reference: undefined });
+  });
+
+  it('is no partial answer when nothing failed, a failure is unmasked, or anything else went wrong too', () => {
+    assert.equal(partialFailure([]), null);
+    assert.equal(partialFailure([denied]), null);
+    // An INTERNAL_SERVER_ERROR without the gateway's request id did not come through the gateway's masking.
+    assert.equal(partialFailure([{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), null);
+    assert.equal(partialFailure([masked('req-1'), { message: 'm', extensions: { code: 'UNAUTHENTICATED' } }]), null);
+    assert.equal(partialFailure([masked('req-1'), { message: 'm', path: ['case'], extensions: { code: 'FORBIDDEN' } }]), null);
+    assert.equal(partialFailure([masked('req-1'), { message: 'm', extensions: { code: 'BAD_USER_INPUT' } }]), null);
   });
 });

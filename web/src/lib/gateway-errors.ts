@@ -12,7 +12,11 @@ export type GatewayFailure =
   /** Unreachable, timed out, failed unexpectedly, or answered something we do not understand. */
   | { kind: 'UNAVAILABLE' };
 
-export type GraphQLErrorBody = { message?: unknown; path?: unknown; extensions?: { code?: unknown; field?: unknown; fields?: unknown; reason?: unknown } };
+export type GraphQLErrorBody = {
+  message?: unknown;
+  path?: unknown;
+  extensions?: { code?: unknown; field?: unknown; fields?: unknown; reason?: unknown; requestId?: unknown };
+};
 
 /**
  * An ended session outranks everything (the user must sign in again), then a refusal; otherwise the
@@ -46,6 +50,9 @@ export function failureFromErrors(errors: GraphQLErrorBody[]): { failure: Gatewa
   return { failure: { kind: 'REJECTED', code, fields, ...(reason ? { reason } : {}) }, code };
 }
 
+const isNestedDenial = (error: GraphQLErrorBody) =>
+  error?.extensions?.code === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1;
+
 /**
  * True when every error is an access rule withholding a field *inside* the answer (a path below the root
  * field, code FORBIDDEN): the rest of the data is good and the page shows those fields as absent — e.g. a
@@ -53,8 +60,26 @@ export function failureFromErrors(errors: GraphQLErrorBody[]): { failure: Gatewa
  * field, or any other error, still fails the whole call.
  */
 export function onlyNestedDenials(errors: GraphQLErrorBody[]): boolean {
-  return (
-    errors.length > 0 &&
-    errors.every((error) => error?.extensions?.code === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1)
-  );
+  return errors.length > 0 && errors.every(isNestedDenial);
+}
+
+/** What the gateway puts in place of a part of Haven that failed or could not be reached (details stay in its log). */
+function isMaskedFailure(error: GraphQLErrorBody): boolean {
+  const code = error?.extensions?.code;
+  return (code === 'INTERNAL_SERVER_ERROR' && typeof error.extensions?.requestId === 'string') || code === 'SERVICE_UNAVAILABLE';
+}
+
+/** Only an id-shaped reference is shown to the user: it is for quoting to the service desk, nothing else. */
+const REFERENCE = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * When a part of Haven was down the gateway still answers the rest, with a masked error (a code and a request
+ * id, no path) for what is missing. Non-null when every error is such a failure or a nested denial and at least
+ * one is a failure; its reference is the gateway's request id, which the gateway's log names, for the user to quote.
+ * Whether the data that did come is enough for the page is the page's to say (see callGateway's `partial`).
+ */
+export function partialFailure(errors: GraphQLErrorBody[]): { reference: string | undefined } | null {
+  if (!errors.some(isMaskedFailure) || !errors.every((error) => isMaskedFailure(error) || isNestedDenial(error))) return null;
+  const reference = errors.map((error) => error?.extensions?.requestId).find((id): id is string => typeof id === 'string' && REFERENCE.test(id));
+  return { reference };
 }

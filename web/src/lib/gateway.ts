@@ -5,7 +5,7 @@ import { Kind, print } from 'graphql';
 import { portalConfig } from './config';
 import { log } from './log';
 import { forwardedClientAddress } from './forwarded-for';
-import { failureFromErrors, onlyNestedDenials, type GatewayFailure, type GraphQLErrorBody } from './gateway-errors';
+import { failureFromErrors, onlyNestedDenials, partialFailure, type GatewayFailure, type GraphQLErrorBody } from './gateway-errors';
 import { readSessionToken } from './session-cookie';
 
 /**
@@ -37,14 +37,23 @@ function request(operation: Operation): { name: string; query: string } {
 
 export type { GatewayFailure };
 
-export type GatewayResult<TData> = { ok: true; data: TData } | { ok: false; failure: GatewayFailure };
+/**
+ * `incomplete`: a part of Haven could not answer and the page chose (`partial`) to show the rest; the fields that
+ * part owns are null (the schema makes such fields nullable) and the page says so with the reference.
+ */
+export type GatewayResult<TData> = { ok: true; data: TData; incomplete?: { reference: string } } | { ok: false; failure: GatewayFailure };
 
 /** An operation declaring no variables has the type `{}`: `keyof` tells the two cases apart. */
 type HasVariables<TVariables> = [keyof TVariables] extends [never] ? false : true;
 
-type CallOptions<TVariables> = (HasVariables<TVariables> extends true ? { variables: TVariables } : { variables?: undefined }) & {
+type CallOptions<TVariables, TData> = (HasVariables<TVariables> extends true ? { variables: TVariables } : { variables?: undefined }) & {
   /** Send no session token (login). Default: the token from the `haven_session` cookie. */
   anonymous?: boolean;
+  /**
+   * The page can stand on this answer although a part of Haven could not contribute its fields (e.g. a nullable
+   * root record is there): then the call succeeds with `incomplete`. Unset: any such failure fails the call.
+   */
+  partial?: (data: TData) => boolean;
 };
 
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -52,8 +61,8 @@ const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export async function callGateway<TOperation extends Operation>(
   operation: TOperation,
   ...[options]: HasVariables<VariablesOf<TOperation>> extends true
-    ? [CallOptions<VariablesOf<TOperation>>]
-    : [CallOptions<VariablesOf<TOperation>>?]
+    ? [CallOptions<VariablesOf<TOperation>, ResultOf<TOperation>>]
+    : [CallOptions<VariablesOf<TOperation>, ResultOf<TOperation>>?]
 ): Promise<GatewayResult<ResultOf<TOperation>>> {
   const config = portalConfig();
   const { name, query } = request(operation);
@@ -121,6 +130,14 @@ export async function callGateway<TOperation extends Operation>(
     // Partial data by design: fields the caller may not read came back null, the rest stands.
     log.info('gateway call withheld fields', { operation: name, requestId, withheld: errors.length, ms: Date.now() - started });
     return { ok: true, data: data as ResultOf<TOperation> };
+  }
+  // The gateway nulls what a failed part owned and, by GraphQL's null propagation, whatever could not be null
+  // without it: what is left still has the operation's type, so the page's own test is all that remains.
+  const failed = Array.isArray(errors) && typeof data === 'object' && data !== null ? partialFailure(errors as GraphQLErrorBody[]) : null;
+  if (failed && options?.partial?.(data as ResultOf<TOperation>)) {
+    const reference = failed.reference ?? requestId;
+    log.error('gateway call incomplete', { operation: name, requestId, reference, errorCount: (errors as unknown[]).length, ms: Date.now() - started });
+    return { ok: true, data: data as ResultOf<TOperation>, incomplete: { reference } };
   }
   if (Array.isArray(errors) && errors.length > 0) {
     const { failure, code } = failureFromErrors(errors as GraphQLErrorBody[]);

@@ -45,7 +45,14 @@ export const ReferralObject = builder.prismaObject('Referral', {
     id: t.exposeID('id'),
     state: t.expose('state', { type: ReferralStateEnum }),
     need: t.expose('need', { type: ServiceTypeEnum, description: 'The need it answers: the service type.' }),
-    service: t.field({ type: ServiceRef, resolve: (referral) => ({ id: referral.serviceId }) }),
+    // Nullable on purpose: the directory (partners) resolves the service, and when it cannot be reached a null
+    // here keeps the rest of the referral — and the list it is in — instead of nulling them with it (issue 7).
+    service: t.field({
+      type: ServiceRef,
+      nullable: true,
+      description: 'The partner service it was sent to; null only when the directory could not answer (an error says so; try again later).',
+      resolve: (referral) => ({ id: referral.serviceId }),
+    }),
     organisation: t.field({ type: OrganisationRef, description: 'The receiving organisation.', resolve: (referral) => ({ id: referral.organisationId }) }),
     coordinatingOrganisation: t.field({ type: OrganisationRef, resolve: (referral) => ({ id: referral.coordinatingOrganisationId }) }),
     case: t.field({

@@ -6,9 +6,13 @@ import { ConsentRecordType } from './consent-record';
 export const CaseRef = builder.externalRef('Case', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
+    // Nullable on purpose: cases resolves the Case and consent only adds this list, so when consent cannot be
+    // reached a null here keeps the case instead of nulling it with it (issue 7).
     consentRecords: t.field({
       type: [ConsentRecordType],
-      description: "The consent records the caller's organisation recorded for this case: each record's latest version, newest first; earlier versions under `history`.",
+      nullable: true,
+      description:
+        "The consent records the caller's organisation recorded for this case: each record's latest version, newest first; earlier versions under `history`. null only when the consent service could not answer (an error says so; try again later); no records is an empty list.",
       // Batched: many Case references in one `_entities` request make one query, filtered by organisation.
       resolve: (ref, _args, ctx) => consentLoaders(ctx).recordsByCaseId.load(ref.id),
     }),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ACTIVE_STATES, StateBadge, UrgencyBadge } from '@/components/badges';
 import { ErrorNotice } from '@/components/error-notice';
+import { IncompleteNotice } from '@/components/incomplete-notice';
 import { DataTable } from '@/components/data-table';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
@@ -27,7 +28,9 @@ export default async function CasesDashboardPage() {
   const t = await getTranslations('Cases');
   const vocabulary = await getVocabulary();
   const dates = await getDates();
-  const result = await callGateway(dashboardOperation);
+  const common = await getTranslations('Common');
+  // Without the directory the referrals and cases still come, only the services' names are missing.
+  const result = await callGateway(dashboardOperation, { partial: () => true });
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);
     return <ErrorNotice failure={result.failure} />;
@@ -53,6 +56,8 @@ export default async function CasesDashboardPage() {
         </Link>
       </div>
 
+      <IncompleteNotice incomplete={result.incomplete} />
+
       <section className="section" aria-labelledby="overdue-heading">
         <div className="section-heading">
           <h2 id="overdue-heading">{t('overdueTitle', { count: overdue.length })}</h2>
@@ -73,7 +78,7 @@ export default async function CasesDashboardPage() {
                   {referral.case ? <UrgencyBadge urgency={referral.case.urgency} /> : null} <StateBadge state={referral.state} />{' '}
                   <span>
                     {t('overdueLine', {
-                      service: referral.service.name,
+                      service: referral.service?.name ?? common('serviceUnknown'),
                       organisation: referral.organisation.name,
                       need: vocabulary.serviceType(referral.need),
                     })}
@@ -119,7 +124,7 @@ export default async function CasesDashboardPage() {
                   <StateBadge state={referral.state} />
                 </td>
                 <td>
-                  {referral.service.name}
+                  {referral.service?.name ?? <span className="muted">{common('serviceUnknown')}</span>}
                   <br />
                   <span className="muted">{referral.organisation.name}</span>
                 </td>

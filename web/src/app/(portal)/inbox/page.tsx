@@ -4,6 +4,7 @@ import { UrgencyBadge } from '@/components/badges';
 import { DataTable } from '@/components/data-table';
 import { Deadline } from '@/components/deadline/deadline';
 import { ErrorNotice } from '@/components/error-notice';
+import { IncompleteNotice } from '@/components/incomplete-notice';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -37,8 +38,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('Inbox');
   const vocabulary = await getVocabulary();
   const dates = await getDates();
+  const common = await getTranslations('Common');
+  // With the directory down the referrals still come, without their services' names: worth showing.
   const result = await callGateway(incomingReferralsOperation, {
     variables: { states: view === 'ended' ? [...ENDED_STATES] : null, after: null },
+    partial: () => true,
   });
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);
@@ -60,6 +64,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       {r.case?.reference ?? t('openReferral')}
     </Link>
   );
+  const serviceName = (r: IncomingReferral) => r.service?.name ?? <span className="muted">{common('serviceUnknown')}</span>;
   const unread = (r: IncomingReferral) =>
     r.messageThread.unreadCount > 0 ? <span className="badge badge-info">{t('unread', { count: r.messageThread.unreadCount })}</span> : <span className="muted">{t('noUnread')}</span>;
 
@@ -79,6 +84,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </Link>
       </nav>
 
+      <IncompleteNotice incomplete={result.incomplete} />
       {more ? <p className="notice notice-info">{t('more')}</p> : null}
 
       {view === 'active' ? (
@@ -106,7 +112,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       {r.case ? <UrgencyBadge urgency={r.case.urgency} /> : null}
                     </td>
                     <td>
-                      {r.service.name}
+                      {serviceName(r)}
                       <br />
                       <span className="muted">{vocabulary.serviceType(r.need)}</span>
                     </td>
@@ -132,7 +138,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                     <td>
                       <span className={r.state === 'IN_CARE' ? 'badge badge-positive' : 'badge badge-info'}>{vocabulary.referralState(r.state)}</span>
                     </td>
-                    <td>{r.service.name}</td>
+                    <td>{serviceName(r)}</td>
                     <td>{r.respondedAt ? dates.dateTime(r.respondedAt) : t('notStated')}</td>
                     <td>{unread(r)}</td>
                   </tr>
@@ -156,7 +162,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   <td>
                     <span className="badge">{vocabulary.referralState(r.state)}</span>
                   </td>
-                  <td>{r.service.name}</td>
+                  <td>{serviceName(r)}</td>
                   <td>{r.endedAt ? dates.dateTime(r.endedAt) : t('notStated')}</td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StateBadge, UrgencyBadge } from '@/components/badges';
 import { DataTable } from '@/components/data-table';
+import { IncompleteNotice } from '@/components/incomplete-notice';
 import { titled } from '@/i18n/page-title';
 import { getVocabulary } from '@/i18n/vocabulary';
 import { enterArea } from '@/lib/enter-area';
@@ -39,7 +40,10 @@ export default async function CasePage({
   const t = await getTranslations('CasePage');
   const vocabulary = await getVocabulary();
   const dates = await getDates();
-  const result = await callGateway(caseOperation, { variables: { id } });
+  const common = await getTranslations('Common');
+  // The case is cases'; consent adds its records and the directory the services' names. Without either the
+  // case still stands — but not without the case itself (null with an error is a failure, not "not found").
+  const result = await callGateway(caseOperation, { variables: { id }, partial: (data) => data.case !== null });
   if (!result.ok) return failedRecordRead(result.failure);
   const item = result.data.case;
   if (!item) notFound();
@@ -48,9 +52,13 @@ export default async function CasePage({
 
   const open = item.status === 'OPEN';
   // The welcome only while nothing else has happened yet: a later visit to the same address does not repeat it.
-  const created = justCreated && open && item.referrals.length === 0 && item.consentRecords.length === 0;
-  const activeConsent = item.consentRecords.some((record) => record.status === 'ACTIVE');
-  const serviceNames = Object.fromEntries(item.referrals.map((referral) => [referral.id, referral.service.name]));
+  // null: the consent service could not answer — then the page claims neither "consent" nor "no consent".
+  const consentRecords = item.consentRecords;
+  const created = justCreated && open && item.referrals.length === 0 && consentRecords?.length === 0;
+  const activeConsent = consentRecords?.some((record) => record.status === 'ACTIVE');
+  const serviceNames = Object.fromEntries(
+    item.referrals.flatMap((referral) => (referral.service ? [[referral.id, referral.service.name] as const] : [])),
+  );
   const none = t('notGiven');
 
   return (
@@ -68,6 +76,7 @@ export default async function CasePage({
       </div>
 
       <div className={styles.notices}>
+        <IncompleteNotice incomplete={result.incomplete} />
         {created ? (
           <p className="notice notice-success" role="status">
             {t('created')}
@@ -75,7 +84,7 @@ export default async function CasePage({
         ) : null}
         {!open ? (
           <p className="notice notice-info">{t('closedNotice', { at: item.closedAt ? dates.dateTime(item.closedAt) : none })}</p>
-        ) : !activeConsent ? (
+        ) : activeConsent === undefined ? null : !activeConsent ? (
           <div className="notice notice-warning">
             <p className="notice-title">{t('noConsentTitle')}</p>
             <p>
@@ -135,7 +144,7 @@ export default async function CasePage({
                 {item.referrals.map((referral) => (
                   <tr key={referral.id}>
                     <th scope="row">
-                      <Link href={`/cases/${item.id}/referrals/${referral.id}`}>{referral.service.name}</Link>
+                      <Link href={`/cases/${item.id}/referrals/${referral.id}`}>{referral.service?.name ?? common('serviceUnknown')}</Link>
                       <br />
                       <span className="muted">{referral.organisation.name}</span>
                     </th>
@@ -159,7 +168,11 @@ export default async function CasePage({
         <aside aria-label={t('asideLabel')}>
           <section className="card" aria-labelledby="consent-heading">
             <h2 id="consent-heading">{t('consentTitle')}</h2>
-            <p>{t('consentCount', { count: item.consentRecords.filter((record) => record.status === 'ACTIVE').length })}</p>
+            <p>
+              {consentRecords
+                ? t('consentCount', { count: consentRecords.filter((record) => record.status === 'ACTIVE').length })
+                : t('consentUnavailable')}
+            </p>
             <p>
               <Link href={`/cases/${item.id}/consent`}>{t('toConsent')}</Link>
             </p>

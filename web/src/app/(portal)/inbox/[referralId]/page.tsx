@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { UrgencyBadge } from '@/components/badges';
 import { Deadline } from '@/components/deadline/deadline';
 import { ErrorNotice } from '@/components/error-notice';
+import { IncompleteNotice } from '@/components/incomplete-notice';
 import { MessageThread } from '@/components/message-thread/message-thread';
 import { ReferralAnswerRows } from '@/components/referral-answer';
 import { titled } from '@/i18n/page-title';
@@ -62,7 +63,9 @@ export default async function ReferralPage({
   const dates = await getDates();
   const locale = await getLocale();
 
-  const result = await callGateway(incomingReferralOperation, { variables: { id: referralId } });
+  const common = await getTranslations('Common');
+  // The referral is all cases'; only its service's name comes from the directory, so it can stand without it.
+  const result = await callGateway(incomingReferralOperation, { variables: { id: referralId }, partial: () => true });
   if (!result.ok) {
     leaveIfSessionEnded(result.failure);
     if (result.failure.kind === 'REJECTED' && result.failure.code === 'NOT_FOUND') return <NotFound />;
@@ -115,10 +118,11 @@ export default async function ReferralPage({
         <p className={styles.badges}>
           <span className={stateBadge}>{vocabulary.referralState(referral.state)}</span>
           {facts ? <UrgencyBadge urgency={facts.urgency} /> : null}
-          <span className="muted">{t('forService', { service: referral.service.name })}</span>
+          <span className="muted">{t('forService', { service: referral.service?.name ?? common('serviceUnknown') })}</span>
         </p>
       </div>
 
+      <IncompleteNotice incomplete={result.incomplete} />
       {done ? (
         <p className="notice notice-success" role="status">
           {t(`done_${done}`)}

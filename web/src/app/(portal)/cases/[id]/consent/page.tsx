@@ -27,6 +27,9 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
   if (!result.ok) return failedRecordRead(result.failure);
   const item = result.data.case;
   if (!item) notFound();
+  // null only when the consent service could not answer: this page is nothing without the records.
+  const records = item.consentRecords;
+  if (!records) return failedRecordRead({ kind: 'UNAVAILABLE' });
   const partners = result.data.organisations.filter((organisation) => organisation.kind === 'PARTNER' && organisation.active);
   const names = new Map(result.data.organisations.map((organisation) => [organisation.id, organisation.name]));
   const none = t('none');
@@ -42,10 +45,10 @@ export default async function CaseConsentPage({ params }: { params: Promise<{ id
 
       <section className="section" aria-labelledby="records-heading">
         <h2 id="records-heading">{t('recordsTitle')}</h2>
-        {item.consentRecords.length === 0 ? (
+        {records.length === 0 ? (
           <p className="notice notice-warning">{t('recordsEmpty')}</p>
         ) : (
-          item.consentRecords.map((record) => (
+          records.map((record) => (
             // Keyed by the record, not the version: a partial withdrawal makes a new version, and the withdraw
             // form must stay mounted to show its confirmation.
             <article className="card" key={record.recordId} aria-label={t('recordLabel', { version: record.version })}>

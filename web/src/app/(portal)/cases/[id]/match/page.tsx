@@ -67,7 +67,10 @@ export default async function MatchPage({
     return <ErrorNotice failure={result.failure} />;
   }
   const { ranked, excluded } = result.data.matchServices;
-  const referred = new Set(item.referrals.filter((referral) => ACTIVE_STATES.includes(referral.state)).map((referral) => referral.service.id));
+  // Null only in an answer a failed part left incomplete, which this call does not accept (no `partial`).
+  const referred = new Set(
+    item.referrals.flatMap((referral) => (referral.service && ACTIVE_STATES.includes(referral.state) ? [referral.service.id] : [])),
+  );
   const open = item.status === 'OPEN';
   // The reader's locale, not the server's: 12,5 km in Dutch, 12.5 km in English.
   const locale = await getLocale();
@@ -130,7 +133,7 @@ export default async function MatchPage({
       </div>
       {placeUnknown ? <p className="notice notice-info">{t('placeUnknown')}</p> : null}
       {!open ? <p className="notice notice-info">{t('caseClosed')}</p> : null}
-      {open && !item.consentRecords.some((record) => record.status === 'ACTIVE') ? (
+      {open && item.consentRecords?.some((record) => record.status === 'ACTIVE') === false ? (
         <p className="notice notice-warning">
           {t('noConsent')} <Link href={`/cases/${item.id}/consent`}>{t('recordConsent')}</Link>
         </p>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StateBadge, UrgencyBadge, WITHDRAWABLE } from '@/components/badges';
+import { IncompleteNotice } from '@/components/incomplete-notice';
 import { MessageThread } from '@/components/message-thread/message-thread';
 import { ReferralAnswerRows } from '@/components/referral-answer';
 import { titled } from '@/i18n/page-title';
@@ -26,7 +27,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations('CaseReferral');
   const vocabulary = await getVocabulary();
   const dates = await getDates();
-  const result = await callGateway(referralOperation, { variables: { id: referralId } });
+  const common = await getTranslations('Common');
+  // Without the directory only the service's name is missing; the referral itself is all cases'.
+  const result = await callGateway(referralOperation, { variables: { id: referralId }, partial: () => true });
   if (!result.ok) return failedRecordRead(result.failure);
   const referral = result.data.referral;
   // The address names the case too: a referral of another case is not shown under this one.
@@ -43,12 +46,13 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           </Link>{' '}
           <UrgencyBadge urgency={referral.case.urgency} />
         </p>
-        <h1>{t('heading', { service: referral.service.name })}</h1>
+        <h1>{t('heading', { service: referral.service?.name ?? common('serviceUnknown') })}</h1>
         <p>
           <StateBadge state={referral.state} /> {referral.overdue ? <span className="badge badge-danger">{t('overdue')}</span> : null}
         </p>
       </div>
 
+      <IncompleteNotice incomplete={result.incomplete} />
       {referral.overdue ? <p className="notice notice-warning">{t('overdueNotice', { at: dates.dateTime(referral.deadlineAt) })}</p> : null}
 
       <div className="split">
