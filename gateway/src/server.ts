@@ -23,6 +23,7 @@ import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { AssertingDataSource } from './asserting-data-source';
 import { clientAddressOf, DEFAULT_TRUSTED_PROXIES, trustedProxyList } from './client-address';
+import { distinctErrorsPlugin } from './distinct-errors';
 import { createExplorer } from './explorer/serve-explorer';
 import type { GatewayContext } from './context';
 import { maskGatewayError } from './mask-gateway-error';
@@ -97,6 +98,8 @@ export function createGatewayServer(options: GatewayServerOptions) {
     plugins: [
       ...limits.plugins,
       rateLimitPlugin(rateLimits),
+      // Before the observer, so metrics count the errors the client is sent.
+      distinctErrorsPlugin(),
       graphqlObserverPlugin((context) => context.identityToken !== null),
       // Apollo's landing page loads its sandbox from a CDN; our own explorer (/explorer) replaces it.
       ApolloServerPluginLandingPageDisabled(),
