@@ -1,9 +1,9 @@
-import { allow, deny, rule, shield } from 'graphql-shield';
+import { allow, deny, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { IRuleFieldMap, IRuleTypeMap, ShieldRule } from 'graphql-shield/typings/types';
 import type { GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import { AppError } from '../errors';
+import { guardFields } from './field-guards';
 import type { ApiScope, Role } from '../taxonomy';
 import type { Identity } from '../trust/tokens';
 
@@ -116,17 +116,13 @@ export function objectRule<Parent>(name: string, check: (parent: Parent, ctx: Au
 
 export { allow, deny };
 
-/** Default deny; errors our resolvers throw on purpose pass through (they are masked later if unexpected). */
+/**
+ * Default deny; errors our resolvers throw on purpose pass through (they are masked later if unexpected).
+ * The map is graphql-shield's; field-guards.ts applies it (as shield() with these options would, but
+ * without a promise per field).
+ */
 export function applyPermissions(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
-  return applyMiddleware(
-    schema,
-    shield(rules, {
-      fallbackRule: deny,
-      fallbackError: notAllowed,
-      allowExternalErrors: true,
-      debug: false,
-    }),
-  );
+  return guardFields(schema, rules, { fallbackRule: deny, fallbackError: notAllowed });
 }
 
 type TypeRules = ShieldRule | IRuleFieldMap;

@@ -60,6 +60,14 @@ const ask = (query: string) =>
     { query, variables: { secret: SECRET } },
   );
 
+describe('answers', () => {
+  it('are marked no-store, so no cache on the way keeps what they hold', async () => {
+    const answer = await ask('{ explode }');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('unexpected resolver errors', () => {
   it('reach the client masked, with the request id, and are logged without the variables', async () => {
     const response = await ask('query($secret: String) { explode(secret: $secret) }');

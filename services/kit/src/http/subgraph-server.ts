@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -68,9 +69,12 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
     // Masking happens here; logging happens in requestIdOnErrors, where the request id is known.
     formatError: (formatted, error) => maskError(formatted, originalError(error), undefined, SILENT),
     // Inline traces would hand timings and unmasked error details to whoever asks for them.
+    // Cache hints would wrap every field resolver in Apollo's instrumentation for an answer that is always
+    // no-store (answers hold personal data; the gateway reads the header): the header is set below instead.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       requestIdOnErrors(),
       graphqlObserverPlugin((context) => context.caller !== null),
     ],
@@ -96,7 +100,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
       httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(req.headers), search: '', body },
       context: async () => options.extendContext(base) as Ctx & BaseContext,
     });
-    await writeApolloResponse(res, response);
+    await writeApolloResponse(res, response, NO_STORE);
   }
 
   async function handleInternal(req: IncomingMessage, res: ServerResponse, name: string, record: RequestRecord) {
@@ -158,6 +162,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
 }
 
 const SILENT = { error: () => undefined };
+const NO_STORE = { 'cache-control': 'no-store' };
 
 /** Readiness: 503 (take me out of the load balancer) while a dependency such as the database does not answer. */
 async function checkReady(ready: (() => Promise<void>) | undefined, log: Logger): Promise<void> {

@@ -7,6 +7,7 @@ import { signAssertion } from '../trust/tokens';
 
 export interface SubgraphResponse<Data = any> {
   status: number;
+  headers: Headers;
   body: {
     data?: Data | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
@@ -52,7 +53,7 @@ export async function requestSubgraph<Data = any>(
     body: JSON.stringify({ query: request.query, variables }),
   });
   const body = (await response.json().catch(() => ({}))) as SubgraphResponse<Data>['body'];
-  return { status: response.status, body };
+  return { status: response.status, headers: response.headers, body };
 }
 
 /** The same, bound to one subgraph: `const client = subgraphClient({...}); await client.request(query, vars, token)`. */
