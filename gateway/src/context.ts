@@ -1,4 +1,5 @@
 import type { Logger } from '@haven/kit/src/log';
+import type { RequestRecord } from '@haven/kit/src/metrics/request-record';
 
 /** What the gateway knows about one client request while it plans and fetches. */
 export interface GatewayContext {
@@ -8,4 +9,6 @@ export interface GatewayContext {
   /** Where the request comes from (client-address.ts): rate limits only, never logged. */
   clientAddress: string;
   log: Logger;
+  /** This request's access-log line and metrics; the observer plugin notes the operation on it. */
+  requestRecord?: RequestRecord;
 }

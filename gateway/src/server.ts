@@ -17,7 +17,7 @@ import { HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
 import type { Logger } from '@haven/kit/src/log';
 import { graphqlObserverPlugin } from '@haven/kit/src/metrics/graphql-observer';
 import type { PartMetrics } from '@haven/kit/src/metrics/part-metrics';
-import { recordRequest, routeLabel } from '@haven/kit/src/metrics/request-record';
+import { recordRequest, routeLabel, type RequestRecord } from '@haven/kit/src/metrics/request-record';
 import { timeSubgraphFetches } from '@haven/kit/src/metrics/timed-fetches';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
@@ -109,7 +109,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
   let started = false;
   const explorer = options.explorer ? createExplorer({ log }) : undefined;
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string, requestRecord: RequestRecord) {
     const method = req.method ?? 'GET';
     if (method !== 'POST' && method !== 'GET') throw new HttpError(405, 'BAD_REQUEST', 'Use GET or POST');
     let body: unknown;
@@ -134,7 +134,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     const refusal = await rateLimits.admitRequest(identityToken, clientAddress);
     if (refusal) return refuse(refusal);
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
-    const context: GatewayContext = { requestId, identityToken, clientAddress, log: log.child({ requestId }) };
+    const context: GatewayContext = { requestId, identityToken, clientAddress, log: log.child({ requestId }), requestRecord };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers: apolloHeaders(req.headers), search: url.search, body },
       context: async () => context,
@@ -142,9 +142,9 @@ export function createGatewayServer(options: GatewayServerOptions) {
     await writeApolloResponse(res, response, { [HEADER_REQUEST_ID]: requestId });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, requestRecord: RequestRecord) {
     try {
-      if (path === '/graphql') await requestScope.run({ requestId }, () => handleGraphql(req, res, requestId));
+      if (path === '/graphql') await requestScope.run({ requestId }, () => handleGraphql(req, res, requestId, requestRecord));
       else if (explorer?.serves(path)) explorer.handle(req, res, path);
       else if (path === '/health/live') sendJson(res, 200, { status: 'live' });
       else if (path === '/health/ready') {
@@ -171,7 +171,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     const requestId = randomUUID();
     const route = explorer?.serves(path) ? '/explorer' : routeLabel(path, ['/graphql', '/health/live', '/health/ready']);
     const record = { route, log, metrics: options.metrics, logged: path === '/graphql', requestId };
-    return recordRequest(res, record, () => handle(req, res, path, requestId));
+    return recordRequest(res, record, (requestRecord) => handle(req, res, path, requestId, requestRecord));
   }
 
   return {

@@ -29,6 +29,8 @@ export interface RequestContext {
   identityToken: string | null;
   requestId: string;
   log: Logger;
+  /** This request's access-log line and metrics (metrics/request-record.ts); absent outside the HTTP server. */
+  requestRecord?: RequestRecord;
 }
 
 export interface InternalRoute {
@@ -95,6 +97,7 @@ export function createSubgraphServer<Ctx extends RequestContext>(options: Subgra
       identityToken: trust.identityToken,
       requestId: trust.requestId,
       log: options.log.child({ requestId: trust.requestId }),
+      requestRecord: record,
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(req.headers), search: '', body },

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type DocumentNode } from 'graphql';
-import { currentRequestRecord, type GraphqlOutcome } from './request-record';
+import type { GraphqlOutcome, RequestRecord } from './request-record';
 
 interface ResponseErrors {
   errors?: readonly { extensions?: Record<string, unknown> }[];
@@ -20,12 +20,14 @@ export const SIGNED_OUT_OPERATION = 'signed_out';
  * after masking has set the codes the client sees. Reads nothing of the query text or variables.
  * `signedIn` tells from the request's context whether identity vouched for the caller.
  */
-export function graphqlObserverPlugin<Ctx extends BaseContext>(signedIn: (context: Ctx) => boolean): ApolloServerPlugin<Ctx> {
+export function graphqlObserverPlugin<Ctx extends BaseContext & { requestRecord?: RequestRecord }>(
+  signedIn: (context: Ctx) => boolean,
+): ApolloServerPlugin<Ctx> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, operationName, request, document, contextValue }) {
-          const record = currentRequestRecord();
+          const record = contextValue.requestRecord;
           if (!record) return;
           const result: ResponseErrors = response.body.kind === 'single' ? response.body.singleResult : {};
           const errors = result.errors ?? [];

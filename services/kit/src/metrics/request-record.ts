@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../log';
@@ -62,14 +61,11 @@ export class RequestRecord {
   }
 }
 
-/** The record of the request being handled, for Apollo plugins that cannot be handed it directly. */
-const currentRecord = new AsyncLocalStorage<RequestRecord>();
-
-export function currentRequestRecord(): RequestRecord | undefined {
-  return currentRecord.getStore();
-}
-
-/** Runs `handle` with a fresh record as the current one and finishes it with the status the response got. */
+/**
+ * Runs `handle` with a fresh record and finishes it with the status the response got. The record travels in
+ * the request's GraphQL context (`requestRecord`), not in AsyncLocalStorage: its promise hooks cost every
+ * resolver's promise a few per cent of CPU (profiled, docs/performance.md).
+ */
 export async function recordRequest(
   res: ServerResponse,
   options: RequestRecordOptions,
@@ -77,7 +73,7 @@ export async function recordRequest(
 ): Promise<void> {
   const record = new RequestRecord(options);
   try {
-    await currentRecord.run(record, () => handle(record));
+    await handle(record);
   } finally {
     record.finish(res.statusCode);
   }
