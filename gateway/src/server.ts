@@ -24,6 +24,7 @@ import type { PartKeys } from '@haven/kit/src/trust/keys';
 import { AssertingDataSource } from './asserting-data-source';
 import { clientAddressOf, DEFAULT_TRUSTED_PROXIES, trustedProxyList } from './client-address';
 import { distinctErrorsPlugin } from './distinct-errors';
+import { nameOnlyIntrospection } from './name-only-introspection';
 import { createExplorer } from './explorer/serve-explorer';
 import type { GatewayContext } from './context';
 import { maskGatewayError } from './mask-gateway-error';
@@ -83,7 +84,9 @@ export function createGatewayServer(options: GatewayServerOptions) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLogger(log),
-    introspection: options.introspection,
+    // Apollo's own switch is all or nothing; with introspection off, nameOnlyIntrospection (validationRules)
+    // refuses everything but `__type(name) { name }` (see there why that much is safe).
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     // "Did you mean …?" would spell out the schema to callers even with introspection off.
     hideSchemaDetailsFromClientErrors: !options.introspection,
@@ -91,7 +94,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     // One operation per request: a JSON array would multiply every per-operation limit below (and, later,
     // per-request rate limits) by the array's length.
     allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
+    validationRules: options.introspection ? limits.validationRules : [...limits.validationRules, nameOnlyIntrospection],
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) =>
       maskGatewayError(maskQueryLimitError(formatted), originalError(error), requestScope.getStore()?.requestId, log),
