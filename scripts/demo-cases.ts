@@ -406,7 +406,7 @@ export function buildDemoCases(network: DemoNetwork, now: Date): DemoCases {
       categories: ['IDENTITY', 'CONTACT', 'HEALTH', 'CASE_NOTES'],
       wholeNetwork: plan.consent.scope === 'WHOLE_NETWORK',
       recipientOrganisationIds: recipients,
-      purposes: ['REFERRAL_CARE'],
+      purposes: ['REFERRAL_CARE', 'STATISTICS'],
       givenBy: plan.consent.givenBy ?? 'CLIENT',
       givenHow: plan.consent.givenBy === 'GUARDIAN' ? 'WRITTEN' : 'VERBAL',
       recordedByUserId: coordinator.id,

@@ -1,11 +1,11 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { countRootFields } from './rate-limit-plugin';
+import { countRootFields, SIGN_IN_FIELDS } from './rate-limit-plugin';
 import { retryAfterOf } from './rate-limit-refusal';
 
 const logins = (text: string) => {
   const document = parse(text);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return countRootFields(operation, document, 'login');
+  return countRootFields(operation, document, SIGN_IN_FIELDS);
 };
 
 describe('countRootFields', () => {
@@ -13,6 +13,11 @@ describe('countRootFields', () => {
     expect(logins('mutation { login(input: $i) { sessionToken } }')).toBe(1);
     expect(logins('mutation { a: login(input: $i) { s } b: login(input: $j) { s } logout }')).toBe(2);
     expect(logins('mutation { ... on Mutation { login(input: $i) { s } } ...F } fragment F on Mutation { x: login(input: $j) { s } y: login(input: $k) { s } }')).toBe(3);
+  });
+
+  it('counts second-factor guesses (completeLogin) like password guesses', () => {
+    expect(logins('mutation { completeLogin(challenge: $c, code: $k) { sessionToken } }')).toBe(1);
+    expect(logins('mutation { a: completeLogin(challenge: $c, code: "1") { s } b: completeLogin(challenge: $c, code: "2") { s } }')).toBe(2);
   });
 
   it('does not count a login that is not a root mutation field', () => {

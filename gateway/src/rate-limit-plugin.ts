@@ -16,7 +16,7 @@ export function rateLimitPlugin(limits: GatewayRateLimits): ApolloServerPlugin<G
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          const attempts = operation ? countRootFields(operation, document, 'login') : 0;
+          const attempts = operation ? countRootFields(operation, document, SIGN_IN_FIELDS) : 0;
           if (attempts === 0) return;
           const refusal = limits.admitLogin(contextValue.clientAddress, attempts);
           if (!refusal) return;
@@ -35,8 +35,11 @@ export function rateLimitPlugin(limits: GatewayRateLimits): ApolloServerPlugin<G
   };
 }
 
-/** How many times `fieldName` is selected at a mutation's root, through inline fragments and fragment spreads too. */
-export function countRootFields(operation: OperationDefinitionNode, document: DocumentNode, fieldName: string): number {
+/** Each one is a guess at a secret: a password (`login`) or a second-factor code (`completeLogin`). */
+export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set(['login', 'completeLogin']);
+
+/** How many of `fieldNames` are selected at a mutation's root, through inline fragments and fragment spreads too. */
+export function countRootFields(operation: OperationDefinitionNode, document: DocumentNode, fieldNames: ReadonlySet<string>): number {
   if (operation.operation !== 'mutation') return 0;
   const fragments = new Map(
     document.definitions
@@ -45,7 +48,7 @@ export function countRootFields(operation: OperationDefinitionNode, document: Do
   );
   const count = (selectionSet: SelectionSetNode, seen: ReadonlySet<string>): number =>
     selectionSet.selections.reduce((total, selection) => {
-      if (selection.kind === Kind.FIELD) return total + (selection.name.value === fieldName ? 1 : 0);
+      if (selection.kind === Kind.FIELD) return total + (fieldNames.has(selection.name.value) ? 1 : 0);
       if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet, seen);
       const fragment = fragments.get(selection.name.value);
       // Validation refuses unknown and cyclic spreads before this runs; the guard keeps this total regardless.

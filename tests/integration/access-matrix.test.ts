@@ -40,6 +40,8 @@ const OPERATIONS: Record<string, Operation> = {
   'incomingReferrals': { scope: 'REFERRALS_READ', subgraph: 'cases', query: `query ($after: String) { incomingReferrals(first: 100, after: $after) { nodes { id } endCursor hasNextPage } }`, variables: () => ({}), path: ['incomingReferrals'], paged: true, itemKey: ids },
   'sentReferrals': { scope: null, subgraph: 'cases', query: `query ($after: String) { sentReferrals(first: 100, after: $after) { nodes { id } endCursor hasNextPage } }`, variables: () => ({}), path: ['sentReferrals'], paged: true, itemKey: ids },
   'overdueReferrals': { scope: null, subgraph: 'cases', query: `query ($after: String) { overdueReferrals(first: 100, after: $after) { nodes { id } endCursor hasNextPage } }`, variables: () => ({}), path: ['overdueReferrals'], paged: true, itemKey: ids },
+  'referralStatistics': { scope: null, subgraph: 'cases', query: `{ referralStatistics(year: 2022, quarter: 1) { year quarter minimumCellSize total { suppressed } } }`, variables: () => ({}), path: ['referralStatistics', 'minimumCellSize'] },
+  'capacityStatistics': { scope: null, subgraph: 'partners', query: `{ capacityStatistics { province serviceType heldSlots { suppressed } } }`, variables: () => ({}), path: ['capacityStatistics'], itemKey: (row) => `${row.province} ${row.serviceType}` },
   'referral(id) → case.age': { scope: null, subgraph: 'cases', query: `query ($id: ID!) { referral(id: $id) { case { age } } }`, variables: (s) => ({ id: s.refMain }), path: ['referral', 'case', 'age'] },
   'referral(id) → case.personalData.identity': viaReferral('IDENTITY'),
   'referral(id) → case.personalData.contact': viaReferral('CONTACT'),
@@ -172,6 +174,29 @@ const MATRIX: Row[] = [
   { operation: 'overdueReferrals',                                actor: 'adminA',                expect: { code: F } },
   { operation: 'overdueReferrals',                                actor: 'staffB',                expect: { code: F } },
   { operation: 'overdueReferrals',                                actor: 'token(referrals:read)', expect: { code: F } },
+
+  // Network statistics (issue 8): aggregates for the coordinating organisation's coordinators and auditors only.
+  { operation: 'referralStatistics',                     actor: 'coordinatorA',          expect: { data: 5 } },
+  { operation: 'referralStatistics',                     actor: 'auditor',               expect: { data: 5 } },
+  { operation: 'referralStatistics',                     actor: 'staffA',                expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'adminA',                expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'staffB',                expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'networkAdmin',          expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'referralStatistics',                     actor: 'no token',              expect: { code: UN } },
+  { operation: 'referralStatistics',                     actor: 'bypass',                expect: { status: 401 } },
+
+  { operation: 'capacityStatistics',                     actor: 'coordinatorA',          expect: { includes: () => 'UTRECHT SHELTER' } },
+  { operation: 'capacityStatistics',                     actor: 'auditor',               expect: { includes: () => 'UTRECHT SHELTER' } },
+  { operation: 'capacityStatistics',                     actor: 'staffA',                expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'adminA',                expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'staffB',                expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'networkAdmin',          expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'token(all scopes)',     expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'token(referrals:read)', expect: { code: F } },
+  { operation: 'capacityStatistics',                     actor: 'no token',              expect: { code: UN } },
+  { operation: 'capacityStatistics',                     actor: 'bypass',                expect: { status: 401 } },
 
   // Coordination facts stay with the coordinating organisation, even after accepting.
   { operation: 'referral(id) → case.age',                actor: 'coordinatorA',          expect: { data: AGE } },
@@ -734,6 +759,10 @@ const NO_ROW_POSSIBLE: Record<string, Partial<Record<ActorKind, string>>> = {};
 /** Root operations deliberately left out of the table, with where they are covered instead. */
 const NOT_IN_TABLE: Record<string, string> = {
   login: 'public by design; gateway-sessions.test.ts',
+  completeLogin: "public by design (the challenge is the credential); identity's schema/two-factor.test.ts, web/e2e/two-factor.spec.ts",
+  startTotpEnrolment: "the caller's own account only; identity's schema/two-factor.test.ts",
+  confirmTotpEnrolment: "the caller's own account only; identity's schema/two-factor.test.ts",
+  disableTotp: "the caller's own account only; identity's schema/two-factor.test.ts",
   logout: "the caller's own session only; gateway-sessions.test.ts",
   me: "the caller's own session only (tokens refused: api-tokens.test.ts)",
   selectOrganisation: "the caller's own session only",

@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from './lib/session-cookie-name';
  * data request (src/lib/session.ts).
  */
 
-const PUBLIC_PATHS = new Set(['/login', '/session-ended']);
+const PUBLIC_PATHS = new Set(['/login', '/login/code', '/session-ended']);
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   const dev = process.env.NODE_ENV === 'development';

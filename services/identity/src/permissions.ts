@@ -95,6 +95,11 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
   },
   Mutation: {
     login: isPublic,
+    // The challenge itself is the credential (with the code); an unknown or spent one opens nothing.
+    completeLogin: isPublic,
+    startTotpEnrolment: userSession,
+    confirmTotpEnrolment: userSession,
+    disableTotp: userSession,
     logout: userSession,
     selectOrganisation: userSession,
     changePassword: userSession,
@@ -155,10 +160,16 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
     memberships: userSession,
     activeOrganisation: userSession,
     roles: userSession,
+    twoFactor: userSession,
   },
+  TwoFactorStatus: { enabled: userSession, recoveryCodesLeft: userSession },
+  // Only startTotpEnrolment and confirmTotpEnrolment produce these, for the caller's own account.
+  TotpEnrolment: { otpauthUri: userSession, secret: userSession },
+  RecoveryCodes: { codes: userSession },
   LoginPayload: {
-    // Only a successful login produces one; the nested types carry their own rules.
+    // Only a login step produces one; the nested types carry their own rules, and are null until a session exists.
     sessionToken: isPublic,
+    secondFactorChallenge: isPublic,
     user: isPublic,
     activeOrganisation: isPublic,
     memberships: isPublic,

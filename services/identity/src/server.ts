@@ -3,6 +3,7 @@ import { createDbSubgraphServer, type DbSubgraphDeps } from '@haven/kit/src/http
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './config';
 import type { IdentityContext } from './context';
 import type { IdentityDb } from './db';
+import { totpSecretBox } from './domain/totp-secret-box';
 import { identityInternalRoutes } from './internal-routes';
 import { buildIdentitySchema } from './schema';
 
@@ -15,11 +16,12 @@ export interface IdentityServerOptions extends DbSubgraphDeps<IdentityDb> {
 /** Builds the identity subgraph server for a given database and keys; tests listen on port 0. */
 export function createIdentityServer(options: IdentityServerOptions) {
   const { sessions = DEFAULT_SESSION_SETTINGS, schema, ...deps } = options;
+  const totpBox = totpSecretBox(deps.keys.privateKey);
   return createDbSubgraphServer<IdentityDb, IdentityContext>({
     name: 'identity',
     schema: schema ?? buildIdentitySchema(),
     ...deps,
-    extendContext: (base) => ({ ...base, sessions, loggedIn: null }),
+    extendContext: (base) => ({ ...base, sessions, totpBox, loggedIn: null }),
     internalRoutes: identityInternalRoutes(deps.db, deps.keys, sessions),
   });
 }

@@ -1,5 +1,7 @@
-import { hasRole, isSignedIn, memberOrScope, roleOrScope } from '@haven/kit/src/graphql/permissions';
+import { hasRole, isSignedIn, memberOrScope, mergeRuleMaps, roleOrScope } from '@haven/kit/src/graphql/permissions';
 import { or, type IRules } from 'graphql-shield';
+import type { IRuleTypeMap } from 'graphql-shield/typings/types';
+import { statisticsRules } from './rules/statistics-rules';
 
 // The directory is shared by every member of the network: anyone working for an organisation
 // reads all profiles and services. Changing an entry takes a partner admin of that organisation or
@@ -20,7 +22,7 @@ const capacityReader = or(member, partnerStaff);
 // matchServices, so their fields need no more than membership.
 const coordinator = hasRole('COORDINATOR');
 
-export const partnersPermissions: IRules = {
+const directoryRules: IRuleTypeMap = {
   Query: {
     services: member,
     service: member,
@@ -146,3 +148,6 @@ export const partnersPermissions: IRules = {
   },
   _Service: isSignedIn,
 };
+
+/** The partners subgraph's one permission map (fallback deny): the directory's rules above, statistics in their own file. */
+export const partnersPermissions: IRules = mergeRuleMaps(directoryRules, statisticsRules);

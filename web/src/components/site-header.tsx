@@ -41,6 +41,9 @@ export async function SiteHeader({ session }: { session: Session }) {
                 {t('switchOrganisation')}
               </Link>
             ) : null}
+            <Link href="/account" className="button button-quiet button-small">
+              {t('account')}
+            </Link>
             <form action={logout}>
               <button type="submit" className="button button-small">
                 {t('logout')}

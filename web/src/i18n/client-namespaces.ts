@@ -6,6 +6,7 @@ import type { Messages } from './messages';
  * client component uses a namespace missing here.
  */
 export const CLIENT_NAMESPACES = [
+  'Account',
   'Admin',
   'AdminUsers',
   'Capacity',

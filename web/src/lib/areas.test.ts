@@ -11,6 +11,11 @@ describe('areas', () => {
     assert.equal(homeArea(['AUDITOR']), 'audit');
   });
 
+  it('opens network statistics to coordinators and auditors only', () => {
+    assert.deepEqual(navigableAreas(['AUDITOR']), ['audit', 'statistics']);
+    for (const role of ['PARTNER_STAFF', 'PARTNER_ADMIN', 'NETWORK_ADMIN'] as const) assert.equal(mayEnter('statistics', [role]), false);
+  });
+
   it('has no start page without a role', () => {
     assert.equal(homeArea([]), undefined);
   });
@@ -18,7 +23,7 @@ describe('areas', () => {
   it('does not open the admin or audit areas to a coordinator', () => {
     assert.equal(mayEnter('admin', ['COORDINATOR']), false);
     assert.equal(mayEnter('audit', ['COORDINATOR']), false);
-    assert.deepEqual(navigableAreas(['COORDINATOR']), ['cases', 'directory']);
+    assert.deepEqual(navigableAreas(['COORDINATOR']), ['cases', 'directory', 'statistics']);
   });
 
   it('does not open the directory or cases to partner staff', () => {

@@ -11,13 +11,14 @@ export const AREAS = {
   organisation: { path: '/organisation', roles: ['PARTNER_STAFF', 'PARTNER_ADMIN'] },
   admin: { path: '/admin', roles: ['NETWORK_ADMIN'] },
   audit: { path: '/audit', roles: ['AUDITOR'] },
+  statistics: { path: '/statistics', roles: ['COORDINATOR', 'AUDITOR'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export type Area = keyof typeof AREAS;
 
 /** In this order: a user holding several roles lands on the first area one of them opens. */
 const HOME_ORDER: Area[] = ['cases', 'inbox', 'admin', 'audit'];
-const NAV_ORDER: Area[] = ['cases', 'directory', 'inbox', 'organisation', 'admin', 'audit'];
+const NAV_ORDER: Area[] = ['cases', 'directory', 'inbox', 'organisation', 'admin', 'audit', 'statistics'];
 
 export function mayEnter(area: Area, roles: readonly Role[]): boolean {
   return (AREAS[area].roles as readonly Role[]).some((role) => roles.includes(role));

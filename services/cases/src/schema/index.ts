@@ -8,6 +8,7 @@ import './case';
 import './message';
 import './referral';
 import './emergency';
+import './statistics';
 
 /** The subgraph schema as printed into schema/cases.graphql (no permissions: they do not change SDL). */
 export function buildCasesSubgraph() {

@@ -10,7 +10,7 @@ import { createOrganisation, createUser } from '../testing/fixtures';
 import { changePassword } from './change-password';
 import { createApiToken } from './create-api-token';
 import { endSession } from './end-session';
-import { login } from './login';
+import { login, isSecondFactorOwed, type LoginResult } from './login';
 import { LOCK_AFTER_FAILURES } from './login-throttle';
 import { revokeApiToken } from './revoke-api-token';
 import { selectOrganisation } from './select-organisation';
@@ -55,10 +55,15 @@ async function failsWith(work: Promise<unknown>): Promise<unknown> {
   );
 }
 
+const sessionOf = (result: LoginResult) => {
+  if (isSecondFactorOwed(result)) throw new Error('these users have no second factor');
+  return result.sessionId;
+};
+
 /** Signs a user in (audited under its own request id) and returns the caller identity of that session. */
 async function signedIn(user: { id: string; email: string; password: string }, organisationId: string, roles: Identity['roles']): Promise<Identity> {
   const result = await login(db, DEFAULT_SESSION_SETTINGS, { email: user.email, password: user.password }, new Date(), randomUUID());
-  return { subject: user.id, kind: 'user', sessionId: result.sessionId, organisationId, roles, scopes: [] };
+  return { subject: user.id, kind: 'user', sessionId: sessionOf(result), organisationId, roles, scopes: [] };
 }
 
 describe('sign-in events', () => {
@@ -156,7 +161,7 @@ describe('session events', () => {
       ],
     });
     const result = await login(db, DEFAULT_SESSION_SETTINGS, { email: user.email, password: user.password }, new Date(), randomUUID());
-    const me: Identity = { subject: user.id, kind: 'user', sessionId: result.sessionId, organisationId: null, roles: [], scopes: [] };
+    const me: Identity = { subject: user.id, kind: 'user', sessionId: sessionOf(result), organisationId: null, roles: [], scopes: [] };
     const requestId = randomUUID();
     await selectOrganisation(db, DEFAULT_SESSION_SETTINGS, me, second.id, new Date(), requestId);
     expect((await eventsOf(requestId)).map((e) => e.event)).toEqual([

@@ -1,11 +1,13 @@
 import { writeAuditEvents } from '@haven/kit/src/audit/write';
-import { AppError, badInput } from '@haven/kit/src/errors';
+import { AppError } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { identityEvent } from './audit-event';
 import { clearPasswordFailures, lockSecondsLeft, reservePasswordAttempt, throttleKey, tooManyAttempts } from './login-throttle';
-import { assertAcceptablePassword, hashPassword, verifyPassword } from './password';
+import { isCommonPassword } from './common-passwords';
+import { hashPassword, verifyPassword } from './password';
+import { assertPasswordAllowed } from './password-policy';
 import { requireLiveSession, sessionEnded } from './require-live-session';
 
 /**
@@ -23,16 +25,17 @@ export async function changePassword(
   now = new Date(),
   requestId: string | null = null,
 ): Promise<void> {
-  assertAcceptablePassword(input.newPassword);
-  if (input.newPassword === input.currentPassword) {
-    throw badInput('newPassword', 'The new password must differ from the current one');
-  }
   await requireLiveSession(db, settings, caller, now);
   const user = await db.user.findUnique({
     where: { id: caller.subject },
     select: { id: true, active: true, email: true, passwordHash: true },
   });
   if (!user || !user.active) throw sessionEnded();
+  // Before the throttle: a refused new password is the user's typo, not a guess at the current one.
+  assertPasswordAllowed(input.newPassword, { email: user.email, isCommon: isCommonPassword }, 'newPassword');
+  if (input.newPassword.normalize('NFKC') === input.currentPassword.normalize('NFKC')) {
+    throw new AppError('BAD_USER_INPUT', 'The new password must differ from the current one', { field: 'newPassword', reason: 'UNCHANGED' });
+  }
   const emailHash = throttleKey(user.email);
   if (!(await reservePasswordAttempt(db, emailHash, now))) {
     throw tooManyAttempts(await lockSecondsLeft(db, emailHash, now));

@@ -3,10 +3,11 @@ import { AppError } from '@haven/kit/src/errors';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { IdentityDb } from '../db';
 import { isUuid } from '@haven/kit/src/graphql/uuid';
+import { endUserAccess } from './end-user-access';
 
 /**
- * Deactivates an account and revokes all its sessions in one transaction, so no request after this
- * one acts as that user. Network admins cannot deactivate themselves (the network would risk losing
+ * Deactivates an account and, in the same transaction, ends all its sessions and revokes every API token it
+ * created (end-user-access.ts), so no request after this one acts as that user or with their tokens. Network admins cannot deactivate themselves (the network would risk losing
  * its last administrator by a slip). The audit event commits with the change (last statement: it takes the chain lock).
  */
 export async function deactivateUser(
@@ -21,7 +22,7 @@ export async function deactivateUser(
   await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { active: false } });
     if (updated.count !== 1) throw new AppError('NOT_FOUND', 'No such user');
-    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await endUserAccess(tx, { userId }, actor.subject, now);
     await writeAuditEvents(tx, [
       {
         action: 'user.deactivate',

@@ -1,20 +1,24 @@
 import { writeAuditEvents } from '@haven/kit/src/audit/write';
 import { AppError } from '@haven/kit/src/errors';
-import { roleFitsOrganisationKind } from '@haven/kit/src/taxonomy';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { signInEvent } from './audit-event';
+import { createLoginChallenge } from './login-challenge';
 import { clearPasswordFailures, lockSecondsLeft, reservePasswordAttempt, throttleKey, tooManyAttempts } from './login-throttle';
+import { openSession, SIGN_IN_MEMBERSHIPS, type OpenedSession } from './open-session';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { hashSessionToken, newSessionToken } from './session-token';
 
-export interface LoginResult {
-  /** The secret, shown once; the database keeps only its hash. */
-  sessionToken: string;
-  sessionId: string;
+/** A session (password alone was enough), or a challenge to complete with a TOTP or recovery code. */
+export type LoginResult = OpenedSession | SecondFactorOwed;
+
+export interface SecondFactorOwed {
+  /** Short-lived, single-use; completeLogin exchanges it and a code for a session. Shown once. */
+  secondFactorChallenge: string;
   userId: string;
-  /** Chosen automatically when the user belongs to exactly one (active) organisation; else null. */
-  activeOrganisationId: string | null;
+}
+
+export function isSecondFactorOwed(result: LoginResult): result is SecondFactorOwed {
+  return 'secondFactorChallenge' in result;
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email address or password is incorrect');
@@ -24,14 +28,16 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Checks a password and opens a session. Unknown email, wrong password and deactivated account all
+ * Checks a password and opens a session — or, for an account with two-factor sign-in, hands out a
+ * second-factor challenge instead (login-challenge.ts; completeLogin opens the session). Unknown email, wrong password and deactivated account all
  * give the same error after the same hashing work, so the answer does not reveal which accounts exist.
  * Every attempt is counted per email (login-throttle.ts) before any password is looked at, for an email
  * with an account and one without alike, and forgiven on success; a locked email gets TOO_MANY_ATTEMPTS
  * after the same lookup and hashing work as any other answer, so neither the answer nor its timing
  * tells a locked account from a locked unknown address.
  *
- * Audit: a success writes 'session.login' in the session's transaction; every failure the throttle let through
+ * Audit: a session opened writes 'session.login' in the session's transaction (open-session.ts); a challenge
+ * writes nothing until completeLogin; every failure the throttle let through
  * writes 'session.login-failed' (subjectId = the account, null for an unknown address; never the address). An
  * attempt refused by the lock is not audited one by one: so the log grows no faster than the throttle admits
  * attempts (at most LOCK_AFTER_FAILURES per address, then one per lock period), and the locked path does the
@@ -54,10 +60,8 @@ export async function login(
           id: true,
           active: true,
           passwordHash: true,
-          memberships: {
-            where: { organisation: { active: true } },
-            select: { organisationId: true, role: true, organisation: { select: { kind: true } } },
-          },
+          totpEnabledAt: true,
+          memberships: SIGN_IN_MEMBERSHIPS,
         },
       })
     : null;
@@ -78,30 +82,12 @@ export async function login(
   // A deactivated account learns nothing here either; its counted attempt stays counted.
   if (!user.active) throw await failed();
 
-  const organisationIds = [
-    ...new Set(user.memberships.filter((m) => roleFitsOrganisationKind(m.role, m.organisation.kind)).map((m) => m.organisationId)),
-  ];
-  const activeOrganisationId = organisationIds.length === 1 ? organisationIds[0]! : null;
-  const sessionToken = newSessionToken();
-  // The roles the session's identity will carry in that organisation (only those fitting its kind, as resolve-session signs).
-  const fitting = user.memberships.filter((m) => m.organisationId === activeOrganisationId && roleFitsOrganisationKind(m.role, m.organisation.kind));
-  const role = [...new Set(fitting.map((m) => m.role))].sort().join(',') || null;
-  const session = await db.$transaction(async (tx) => {
+  if (user.totpEnabledAt) {
+    // The password was right: its failures are forgiven, but the session waits for the second factor.
+    await clearPasswordFailures(db, emailHash);
+    return { secondFactorChallenge: await createLoginChallenge(db, user.id, now), userId: user.id };
+  }
+  return openSession(db, settings, user, now, requestId, async (tx) => {
     await clearPasswordFailures(tx, emailHash);
-    const created = await tx.session.create({
-      data: {
-        tokenHash: hashSessionToken(sessionToken),
-        userId: user.id,
-        activeOrganisationId,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + settings.maxLifetimeMs),
-      },
-      select: { id: true },
-    });
-    // Last statement: the audit chain's lock is held until commit.
-    await writeAuditEvents(tx, [signInEvent(requestId, 'session.login', { userId: user.id, organisationId: activeOrganisationId, role })]);
-    return created;
   });
-  return { sessionToken, sessionId: session.id, userId: user.id, activeOrganisationId };
 }

@@ -1,5 +1,4 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { badInput } from '@haven/kit/src/errors';
 
 /**
  * Memory-hard password hashing with Node's own scrypt (no native add-on to build offline).
@@ -10,9 +9,6 @@ const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 /** Refuse stored parameters beyond this: a tampered row must not make one login eat the machine. */
 const MAX_N = 2 ** 20;
-
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -56,15 +52,4 @@ let dummyHash: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
   await verifyPassword(password, await dummyHash);
-}
-
-/** Rules for a password chosen now (login accepts whatever was set before); `field` names the input it came in. */
-export function assertAcceptablePassword(password: string, field = 'newPassword'): void {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) {
-    throw badInput(field, `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  if (length > MAX_PASSWORD_LENGTH) {
-    throw badInput(field, `A password may have at most ${MAX_PASSWORD_LENGTH} characters`);
-  }
 }

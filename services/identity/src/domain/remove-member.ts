@@ -5,11 +5,13 @@ import type { Role } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { IdentityDb } from '../db';
 import { identityEvent } from './audit-event';
+import { endUserAccess } from './end-user-access';
 import { assertKeepsAnAdmin, lockManagedOrganisation } from './organisation-admin';
 
 /**
- * Takes a person out of one organisation: all their membership rows there are deleted, and their sessions
- * working in that organisation end at once (the next request resolves to nobody and they sign in again).
+ * Takes a person out of one organisation: all their membership rows there are deleted, their sessions
+ * working in that organisation end at once (the next request resolves to nobody and they sign in again), and the
+ * API tokens they created for it are revoked (end-user-access.ts).
  * Nothing else is touched: the account, their other memberships and their sessions for other organisations
  * stay. Nobody removes themself (OWN_MEMBERSHIP: a slip would lock them out mid-work), and the organisation
  * keeps an active admin (LAST_ADMIN), checked under the organisation's row lock so two admins removing each
@@ -34,10 +36,7 @@ export async function removeMember(
     await assertKeepsAnAdmin(tx, caller!, organisation, input.userId, current.map((m) => m.role as Role), []);
 
     await tx.membership.deleteMany({ where: { userId: input.userId, organisationId: organisation.id } });
-    await tx.session.updateMany({
-      where: { userId: input.userId, activeOrganisationId: organisation.id, revokedAt: null },
-      data: { revokedAt: now },
-    });
+    await endUserAccess(tx, { userId: input.userId, organisationId: organisation.id }, caller!.subject, now);
     await writeAuditEvents(tx, [identityEvent(caller, requestId, 'membership.remove', input.userId)]);
   });
 }

@@ -13,7 +13,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Turns an API token into a signed integration identity: kind 'integration', subject and session = the
  * token's id, the token's organisation, no roles, its scopes. Null — the gateway answers 401 — when the
  * token is malformed, unknown, its secret does not match, it is revoked or expired, or its organisation
- * is deactivated or not a partner organisation. The identity never outlives the token's expiry.
+ * is deactivated or not a partner organisation, or the person who created it is deactivated or no longer a member
+ * there (deactivation and removal revoke such tokens too, end-user-access.ts; this check holds should that ever
+ * be missed). The identity never outlives the token's expiry.
  */
 export async function resolveApiToken(db: IdentityDb, keys: PartKeys, token: string, now = new Date()): Promise<ResolvedSession | null> {
   const parsed = parseApiToken(token);
@@ -28,11 +30,13 @@ export async function resolveApiToken(db: IdentityDb, keys: PartKeys, token: str
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      createdByUserId: true,
       organisation: { select: { active: true, kind: true } },
     },
   });
   if (!row || !secretMatches(parsed.secret, row.tokenHash)) return null;
   if (row.revokedAt || !row.organisation.active || row.organisation.kind !== 'PARTNER') return null;
+  if (!(await creatorStillBelongs(db, row.createdByUserId, row.organisationId))) return null;
   const secondsLeft = row.expiresAt ? Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000) : IDENTITY_TTL_SECONDS;
   const ttlSeconds = Math.min(IDENTITY_TTL_SECONDS, secondsLeft);
   if (ttlSeconds < 1) return null;
@@ -49,4 +53,10 @@ export async function resolveApiToken(db: IdentityDb, keys: PartKeys, token: str
   );
   const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000).toISOString();
   return { identityToken, expiresAt };
+}
+
+function creatorStillBelongs(db: IdentityDb, userId: string, organisationId: string): Promise<boolean> {
+  return db.membership
+    .findFirst({ where: { userId, organisationId, user: { active: true } }, select: { id: true } })
+    .then((membership) => membership !== null);
 }

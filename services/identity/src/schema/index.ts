@@ -6,6 +6,7 @@ import './organisation';
 import './membership';
 import './user';
 import './me';
+import './two-factor';
 import './login-payload';
 import './audit-event';
 import './case-access';

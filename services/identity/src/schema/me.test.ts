@@ -132,13 +132,21 @@ describe('changePassword', () => {
     expect((await identity.login(user.email, 'a brand new passphrase')).body.errors).toBeUndefined();
   });
 
-  it('refuses a new password shorter than 12 characters and changes nothing', async () => {
+  it('refuses a common password with the field and reason the portal words', async () => {
+    const user = await createUser(identity.db);
+    const { identityToken } = await identity.signIn(user);
+    const response = await identity.graphql(CHANGE, { input: { currentPassword: user.password, newPassword: 'PasswordPassword' } }, identityToken);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'COMMON' });
+    expect((await identity.login(user.email, 'PasswordPassword')).body.errors).toBeDefined();
+  });
+
+  it('refuses a new password shorter than 15 characters and changes nothing', async () => {
     const user = await createUser(identity.db);
     const other = await identity.signIn(user);
     const { identityToken } = await identity.signIn(user);
     const before = (await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
 
-    const response = await identity.graphql(CHANGE, { input: { currentPassword: user.password, newPassword: 'too short' } }, identityToken);
+    const response = await identity.graphql(CHANGE, { input: { currentPassword: user.password, newPassword: 'fourteen chars' } }, identityToken);
 
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect((await identity.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);

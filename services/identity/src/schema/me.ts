@@ -59,7 +59,7 @@ function meOf(ctx: IdentityContext): MeShape {
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   fields: (t) => ({
     currentPassword: t.string({ required: true }),
-    newPassword: t.string({ required: true, description: 'At least 12 characters.' }),
+    newPassword: t.string({ required: true, description: 'At least 15 characters, not a common or breached password (BAD_USER_INPUT with a reason otherwise).' }),
   }),
 });
 

@@ -35,7 +35,7 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
     },
     User: {
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
-      why: 'Seeded (createMany); changePassword and deactivateUser update it. Deactivated, never deleted.',
+      why: 'Seeded (createMany); changePassword, deactivateUser and the TOTP operations update it. Deactivated, never deleted.',
     },
     Membership: {
       privileges: ['SELECT', 'INSERT', 'DELETE'],
@@ -59,6 +59,16 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
       why:
         'createApiToken inserts; revokeApiToken sets revokedAt/revokedByUserId and resolve-token sets lastUsedAt ' +
         '(updateMany). Revoked, never deleted: the record of who could act for an organisation stays.',
+    },
+    RecoveryCode: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      why:
+        'Made at TOTP enrolment (createMany), spent by updateMany (usedAt). Deleted when two-factor sign-in is ' +
+        'turned off or enrolled anew: a code of a retired secret must open nothing (the audit trail keeps the events).',
+    },
+    LoginChallenge: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why: 'Created when a password was right and a second factor is owed; spent once by updateMany (usedAt). Never deleted.',
     },
   },
   partners: {

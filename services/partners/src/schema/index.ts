@@ -7,6 +7,7 @@ import './matching';
 import './organisation';
 import './organisation-profile';
 import './service';
+import './statistics';
 import './user';
 
 /** The subgraph schema as printed into schema/partners.graphql (no permissions: they do not change SDL). */

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { callGateway } from '@/lib/gateway';
 import { loginOperation } from '@/lib/operations/identity';
 import { storeSessionToken } from '@/lib/session-cookie-store';
+import { storeLoginChallenge } from './challenge-cookie';
+import { afterSignIn } from './sign-in-steps';
 import { getTranslations } from 'next-intl/server';
 
 export type LoginState = {
@@ -49,8 +51,13 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     return { email, fieldErrors: {}, formError: t('unavailable') };
   }
 
-  const { sessionToken, activeOrganisation, memberships } = result.data.login;
+  const { sessionToken, secondFactorChallenge, activeOrganisation, memberships } = result.data.login;
+  if (secondFactorChallenge) {
+    // Two-factor sign-in: the password was right, the code comes next (/login/code).
+    await storeLoginChallenge(secondFactorChallenge);
+    redirect('/login/code');
+  }
+  if (!sessionToken) return { email, fieldErrors: {}, formError: t('unavailable') };
   await storeSessionToken(sessionToken);
-  const organisationCount = new Set(memberships.map((m) => m.organisation.id)).size;
-  redirect(!activeOrganisation && organisationCount > 1 ? '/select-organisation' : '/');
+  redirect(afterSignIn(activeOrganisation, memberships));
 }

@@ -6,7 +6,7 @@ import styles from './login.module.css';
 
 export const generateMetadata = titled('Login');
 
-const NOTICES = { 'session-ended': 'sessionEnded', 'logged-out': 'loggedOut' } as const;
+const NOTICES = { 'session-ended': 'sessionEnded', 'logged-out': 'loggedOut', 'challenge-ended': 'challengeEnded' } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations('Login');

@@ -1,3 +1,4 @@
+import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
 import enCases from './en/cases.json';
@@ -8,6 +9,8 @@ import enVocabulary from './en/vocabulary.json';
 import enInbox from './en/inbox.json';
 import enMessages from './en/messages.json';
 import enCapacity from './en/capacity.json';
+import enStatistics from './en/statistics.json';
+import nlAccount from './nl/account.json';
 import nlAdmin from './nl/admin.json';
 import nlAudit from './nl/audit.json';
 import nlCases from './nl/cases.json';
@@ -18,6 +21,7 @@ import nlVocabulary from './nl/vocabulary.json';
 import nlInbox from './nl/inbox.json';
 import nlMessages from './nl/messages.json';
 import nlCapacity from './nl/capacity.json';
+import nlStatistics from './nl/statistics.json';
 import type { Locale } from '../locales';
 
 /**
@@ -25,8 +29,8 @@ import type { Locale } from '../locales';
  * its own file, so areas are edited independently). Dutch is the reference: its shape types every
  * `t('…')` call, and a test keeps English's keys and placeholders equal to it.
  */
-const nl = { ...nlCommon, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit, ...nlInbox, ...nlMessages, ...nlCapacity };
-const en = { ...enCommon, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit, ...enInbox, ...enMessages, ...enCapacity };
+const nl = { ...nlCommon, ...nlAccount, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit, ...nlInbox, ...nlMessages, ...nlCapacity, ...nlStatistics };
+const en = { ...enCommon, ...enAccount, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit, ...enInbox, ...enMessages, ...enCapacity, ...enStatistics };
 
 export type Messages = typeof nl;
 

@@ -7,6 +7,7 @@ export const loginOperation = graphql(`
   mutation PortalLogin($input: LoginInput!) {
     login(input: $input) {
       sessionToken
+      secondFactorChallenge
       user { id displayName }
       activeOrganisation { id name }
       memberships { id role organisation { id name kind } }

@@ -42,6 +42,9 @@ export const KNOWN_ACTIONS = [
   'membership.remove',
   'user.deactivate',
   'user.password-change',
+  'user.totp-enrol',
+  'user.totp-disable',
+  'user.recovery-code-use',
   'api-token.create',
   'api-token.revoke',
 ] as const;
