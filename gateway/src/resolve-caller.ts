@@ -3,7 +3,6 @@ import { HttpError } from '@haven/kit/src/http/body';
 import { callInternal } from '@haven/kit/src/http/internal-client';
 import { isApiToken } from '@haven/kit/src/trust/api-token-format';
 import type { PartKeys } from '@haven/kit/src/trust/keys';
-import type { TokenCache } from './token-cache';
 
 /** Identity's answer to `resolve-session` and `resolve-token`: a fresh identity token, or null. */
 export type ResolvedSession = { identityToken: string; expiresAt: string } | null;
@@ -15,22 +14,19 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
  * header means an anonymous caller (only public operations such as login pass the subgraphs); a
  * malformed, unknown, expired or revoked token is refused with 401 before anything is planned.
  *
- * Session tokens (hvs_…, people) are resolved on every request, so logout bites at once. API tokens
- * (hvt_…, integrations) go to `resolve-token` and their identity is reused from `apiTokens` for at most
- * TOKEN_CACHE_TTL_MS: an integration may call many times a second, and revocation may take up to a minute.
+ * Every token is resolved on every request — session tokens (hvs_…, people) with `resolve-session`, API tokens
+ * (hvt_…, integrations) with `resolve-token` — so logout, revocation, expiry, deactivation and removal bite at
+ * once on every gateway instance. (An identity cache for API tokens would save one identity round trip per
+ * integration call, and let a revoked token work on for its lifetime: not worth it at Haven's volumes.)
  */
 export async function resolveCaller(
   authorization: string | undefined,
-  deps: { keys: PartKeys; identityBaseUrl: string; requestId: string; apiTokens: TokenCache },
+  deps: { keys: PartKeys; identityBaseUrl: string; requestId: string },
 ): Promise<string | null> {
   if (authorization === undefined || authorization === '') return null;
   const token = BEARER.exec(authorization.trim())?.[1];
   if (!token) throw signInAgain();
   const apiToken = isApiToken(token);
-  if (apiToken) {
-    const cached = deps.apiTokens.get(token);
-    if (cached) return cached;
-  }
   let resolved: ResolvedSession;
   try {
     resolved = await callInternal<ResolvedSession>({
@@ -47,7 +43,6 @@ export async function resolveCaller(
     throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Sign-in could not be checked; try again');
   }
   if (!resolved || typeof resolved.identityToken !== 'string') throw signInAgain();
-  if (apiToken) deps.apiTokens.set(token, resolved.identityToken, Date.parse(resolved.expiresAt));
   return resolved.identityToken;
 }
 

@@ -33,7 +33,6 @@ import { rateLimitPlugin } from './rate-limit-plugin';
 import { sendRateLimited } from './rate-limit-refusal';
 import { DEFAULT_RATE_LIMITS, GatewayRateLimits, type RateLimits, type Refusal } from './rate-limits';
 import { resolveCaller } from './resolve-caller';
-import { TokenCache, type TokenCacheOptions } from './token-cache';
 
 export interface GatewayServerOptions {
   /** The committed, composed supergraph (schema/supergraph.graphql). */
@@ -44,8 +43,6 @@ export interface GatewayServerOptions {
   keys: PartKeys;
   log: Logger;
   introspection: boolean;
-  /** The API-token identity cache; defaults to TOKEN_CACHE_TTL_MS (tests shorten it, never lengthen it). */
-  apiTokenCache?: TokenCacheOptions;
   /** Per-operation depth, alias, directive, token and cost limits; DEFAULT_QUERY_LIMITS unless configured. */
   queryLimits?: QueryLimits;
   /** Requests per minute per user, API token, anonymous address and login address; DEFAULT_RATE_LIMITS unless configured. */
@@ -66,7 +63,6 @@ export function createGatewayServer(options: GatewayServerOptions) {
   const { log } = options;
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
-  const apiTokens = new TokenCache(options.apiTokenCache);
   const limits = queryLimitOptions(options.queryLimits ?? DEFAULT_QUERY_LIMITS, { introspection: options.introspection });
   const rateLimits = new GatewayRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.keys);
   const trustedProxies = trustedProxyList(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES);
@@ -128,7 +124,7 @@ export function createGatewayServer(options: GatewayServerOptions) {
     };
     const tokenCheckRefusal = req.headers.authorization ? rateLimits.admitTokenCheck(clientAddress) : null;
     if (tokenCheckRefusal) return refuse(tokenCheckRefusal);
-    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens }).catch(
+    const identityToken = await resolveCaller(req.headers.authorization, { keys: options.keys, identityBaseUrl, requestId }).catch(
       (error: unknown) => {
         if (error instanceof HttpError && error.status === 401) rateLimits.countFailedTokenCheck(clientAddress);
         throw error;

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { resolveCaller } from '@haven/gateway/src/resolve-caller';
-import { TokenCache } from '@haven/gateway/src/token-cache';
 import { HEADER_ASSERTION, HEADER_IDENTITY, HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
 import { graphqlRequestDigest } from '@haven/kit/src/trust/digest';
@@ -62,13 +61,12 @@ export async function startHiveGateway(options: {
 
 function havenTrust(options: { subgraphUrls: Record<SubgraphName, string>; keys: PartKeys }): GatewayPlugin<{ haven: HavenCaller }> {
   const identityBaseUrl = new URL('/', options.subgraphUrls.identity).toString();
-  const apiTokens = new TokenCache();
   const subgraphAt = new Map(SUBGRAPHS.map((name) => [options.subgraphUrls[name], name]));
   return {
     onContextBuilding: async ({ context, extendContext }) => {
       const requestId = randomUUID();
       const authorization = context.request.headers.get('authorization') ?? undefined;
-      const identityToken = await resolveCaller(authorization, { keys: options.keys, identityBaseUrl, requestId, apiTokens });
+      const identityToken = await resolveCaller(authorization, { keys: options.keys, identityBaseUrl, requestId });
       extendContext({ haven: { identityToken, requestId } });
     },
     onFetch: async ({ url, options: init, setOptions, context }) => {

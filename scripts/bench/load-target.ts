@@ -1,6 +1,5 @@
 import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { resolveCaller } from '@haven/gateway/src/resolve-caller';
-import { TokenCache } from '@haven/gateway/src/token-cache';
 import { HEADER_ASSERTION, HEADER_IDENTITY, HEADER_REQUEST_ID } from '@haven/kit/src/http/internal-client';
 import { PARTS, type PartName, type SubgraphName } from '@haven/kit/src/taxonomy';
 import { graphqlRequestDigest, type GraphqlRequestBody } from '@haven/kit/src/trust/digest';
@@ -83,12 +82,11 @@ export function partKeysFromPem(pem: PartKeysPem): PartKeys {
 
 function directRequest(target: DirectTarget): LoadRequest {
   const keys = partKeysFromPem(target.gatewayKeys);
-  const apiTokens = new TokenCache();
   const authorization = `Bearer ${target.sessionToken}`;
   return async () => {
     const requestId = randomUUID();
     // The gateway's own function: the same identity call, signed the same way.
-    const identityToken = await resolveCaller(authorization, { keys, identityBaseUrl: target.identityBaseUrl, requestId, apiTokens });
+    const identityToken = await resolveCaller(authorization, { keys, identityBaseUrl: target.identityBaseUrl, requestId });
     if (!identityToken) throw new Error('the session did not resolve');
     await replay(target.plan, { privateKey: keys.privateKey, subgraphUrls: target.subgraphUrls, identityToken, requestId });
   };

@@ -6,8 +6,8 @@ type Tx = Pick<Prisma.TransactionClient, 'session' | 'apiToken'>;
  * What leaving does, in the caller's transaction: the person's sessions end and the API tokens they created
  * are revoked (revokedByUserId = whoever took the access away), so neither opens anything on the next request.
  * With `organisationId` only what belongs to that organisation (a membership removed); without it everything
- * (the account deactivated). Identity refuses such tokens from this commit on; a gateway that resolved one in
- * the last minute may still use its cached identity until TOKEN_CACHE_TTL_MS runs out (gateway/src/token-cache.ts).
+ * (the account deactivated). Identity refuses such tokens from this commit on, and the gateway asks identity on
+ * every request, so the next one is refused.
  */
 export async function endUserAccess(
   tx: Tx,

@@ -10,9 +10,8 @@ import { assertApiTokenAdmin } from './api-token-admin';
 /**
  * Revokes one of the caller's own organisation's tokens. Another organisation's token answers NOT_FOUND,
  * like one that does not exist (ids are not confirmed across organisations). Revoking again changes
- * nothing and answers the token as it is. The gateway may still use a cached identity for at most
- * TOKEN_CACHE_TTL_MS (gateway/src/token-cache.ts): "revocation bites within a minute". Only the revocation
- * that changed the token is audited ('api-token.revoke', subjectId = the token id), in its transaction.
+ * nothing and answers the token as it is. The gateway resolves every token on every request, so the
+ * revocation bites on the next one. Only the revocation that changed the token is audited ('api-token.revoke', subjectId = the token id), in its transaction.
  */
 export async function revokeApiToken(
   db: IdentityDb,
