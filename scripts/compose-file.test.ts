@@ -52,7 +52,10 @@ describe('docker-compose.yml', () => {
 
   it('keeps the database and the subgraphs on an internal network the portal is not on', () => {
     expect(compose.networks.backend).toEqual({ internal: true });
-    for (const name of ['postgres', 'migrate', ...SUBGRAPHS]) expect(services[name]!.networks).toEqual(['backend']);
+    for (const name of ['postgres', 'migrate', 'partners', 'cases', 'consent']) expect(services[name]!.networks).toEqual(['backend']);
+    // identity alone gets a route out, to the mail relay; nothing is published on that network.
+    expect(services.identity!.networks).toEqual(['backend', 'outbound']);
+    expect(compose.networks.outbound).toEqual({});
     expect(services.gateway!.networks).toEqual(['backend', 'edge']);
     expect(Object.keys(services.portal!.networks!)).toEqual(['edge']);
     expect(services['portal-proxy']!.networks).toEqual(['edge']);
@@ -75,7 +78,7 @@ describe('docker-compose.yml', () => {
 
   it('takes every password and key from the environment, with no default', () => {
     const text = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
-    for (const secret of ['POSTGRES_PASSWORD', 'HAVEN_DB_PASSWORD_IDENTITY', 'HAVEN_DB_PASSWORD_PARTNERS', 'HAVEN_DB_PASSWORD_CASES', 'HAVEN_DB_PASSWORD_CONSENT', 'HAVEN_VAULT_KEYS']) {
+    for (const secret of ['POSTGRES_PASSWORD', 'HAVEN_DB_PASSWORD_IDENTITY', 'HAVEN_DB_PASSWORD_PARTNERS', 'HAVEN_DB_PASSWORD_CASES', 'HAVEN_DB_PASSWORD_CONSENT', 'HAVEN_VAULT_KEYS', 'HAVEN_SMTP_URL']) {
       const uses = [...text.matchAll(new RegExp(`\\$\\{${secret}(:?[-?])?`, 'g'))];
       expect(uses.length).toBeGreaterThan(0);
       for (const use of uses) expect(use[1]).toBe(':?');

@@ -18,6 +18,13 @@ import { stableUuid } from './stack/stable-uuid';
 /** One password for every demo account; printed by `npm start` and listed in README.md. */
 export const DEMO_PASSWORD = 'haven-demo-2026';
 
+/**
+ * The demo network admin's and auditor's TOTP secret (base32), fictional and public like the password: their roles
+ * act only in a session opened with a second factor, so the demo seeds them enrolled. Add it to an authenticator app
+ * (README.md) or compute codes from it (web/e2e/support/totp.ts).
+ */
+export const DEMO_TOTP_SECRET = 'HAVENDEMONETWERKTWEESTAPSGEHEIMA';
+
 export const COORDINATING_CENTRE = 'Landelijk Coördinatiecentrum Mensenhandel (demo)';
 
 export interface DemoOrganisation {
@@ -30,6 +37,8 @@ export interface DemoUser {
   email: string;
   displayName: string;
   password: string;
+  /** Base32; the account is seeded with two-step sign-in on (DEMO_TOTP_SECRET). */
+  totpSecret?: string;
   memberships: { organisationId: string; role: Role }[];
 }
 export type DemoCareKind = 'SHELTER' | 'HEALTHCARE' | 'MENTAL_HEALTH' | 'LEGAL_AID' | 'YOUTH_CARE' | 'ADDICTION_CARE' | 'MUNICIPALITY' | 'SOCIAL_SERVICES' | 'INTERPRETATION' | 'OTHER';
@@ -460,6 +469,8 @@ export function buildDemoNetwork(): DemoNetwork {
       email: account.email,
       displayName: account.displayName,
       password: DEMO_PASSWORD,
+      // Network admins and auditors act only with a second factor (identity's second-factor-roles.ts).
+      ...(account.memberships.some((m) => m.role === 'NETWORK_ADMIN' || m.role === 'AUDITOR') ? { totpSecret: DEMO_TOTP_SECRET } : {}),
       memberships: account.memberships,
     })),
     accounts: accounts.map(({ email, what }) => ({ email, what })),

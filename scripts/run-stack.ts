@@ -7,6 +7,7 @@
  * Settings (environment): HAVEN_DATA_DIR (default .haven), DATABASE_URL (an existing server's admin URL
  * instead of the embedded one), HAVEN_PG_PORT (54329), HAVEN_PORTAL_PORT (3000), HAVEN_GATEWAY_PORT (4000),
  * HAVEN_IDENTITY_PORT … HAVEN_CONSENT_PORT (4001–4004), HAVEN_HOST (127.0.0.1: the bind address of every part),
+ * HAVEN_MAIL_DIR (<data dir>/mail: outgoing mail is written there, not sent),
  * HAVEN_GATEWAY_METRICS_PORT (9400), HAVEN_IDENTITY_METRICS_PORT … HAVEN_CONSENT_METRICS_PORT (9401–9404): each part's
  * Prometheus metrics (GET /metrics), always on 127.0.0.1 whatever HAVEN_HOST says.
  *
@@ -28,8 +29,8 @@ import { postgresPid, stopPostgresServer } from '@haven/kit/src/db/postgres-proc
 import { migrateAll } from '@haven/kit/src/db/migrate-all';
 import { redactUrl } from '@haven/kit/src/db/pg-url';
 import { SUBGRAPHS, type SubgraphName } from '@haven/kit/src/taxonomy';
-import { ensureKeyDirectory } from '@haven/kit/src/trust/keys';
-import { buildDemoNetwork, DEMO_PASSWORD } from './demo-network';
+import { ensureKeyDirectory, loadPartKeys } from '@haven/kit/src/trust/keys';
+import { buildDemoNetwork, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-network';
 import { assertPortFree } from './stack/ports';
 import { startPart, waitUntilReady, type PartProcess } from './stack/part-process';
 import { seedDemoNetwork } from './stack/seed';
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     const vaultKeys = ensureKeyRingFile(join(dataDir, 'vault-keys'));
     const seed = await seedDemoNetwork(
       { identity: appUrl('identity'), partners: appUrl('partners'), cases: appUrl('cases'), consent: appUrl('consent') },
-      { vaultKeys },
+      { vaultKeys, identityKey: loadPartKeys('identity', keysDir).privateKey },
     );
     if (seed.seeded) say(`  seeded the demo network: ${seed.organisations} organisations, ${seed.services} services`);
     if (seed.casesSeeded) say(`  seeded ${seed.cases} demo cases`);
@@ -175,7 +176,14 @@ async function main(): Promise<void> {
       CASES_URL: graphqlUrl(ports.cases),
       CONSENT_URL: graphqlUrl(ports.consent),
     };
-    const serviceSecrets: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = { cases: { HAVEN_VAULT_KEYS: vaultKeys } };
+    // The demo sends no mail: identity writes it to a folder (unless HAVEN_SMTP_URL says otherwise) and the portal
+    // shows that folder to network admins at /admin/mail. Links in mails point at this portal.
+    const mailDir = process.env.HAVEN_MAIL_DIR || join(dataDir, 'mail');
+    const portalUrl = `http://${shownHost}:${ports.portal}`;
+    const serviceSecrets: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = {
+      cases: { HAVEN_VAULT_KEYS: vaultKeys },
+      identity: { HAVEN_MAIL_DIR: mailDir, HAVEN_PORTAL_URL: process.env.HAVEN_PORTAL_URL || portalUrl },
+    };
     const logFile = (part: string) => join(dataDir, 'logs', `${part}.log`);
     const tsx = ['--import', 'tsx'];
 
@@ -222,7 +230,13 @@ async function main(): Promise<void> {
       [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '--port', String(ports.portal), '--hostname', host],
       join(root, 'web'),
       // `next start` serves a production build and must run with NODE_ENV=production (`next dev` sets its own).
-      { ...baseEnv, HAVEN_GATEWAY_URL: graphqlUrl(ports.gateway), NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: dev ? undefined : 'production' },
+      {
+        ...baseEnv,
+        HAVEN_GATEWAY_URL: graphqlUrl(ports.gateway),
+        HAVEN_MAIL_DIR: mailDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: dev ? undefined : 'production',
+      },
       `http://${local}:${ports.portal}/`,
       dev ? 180_000 : 60_000,
     );
@@ -236,12 +250,14 @@ async function main(): Promise<void> {
     say(`  Metrics:      ${METRICS_PARTS.map((part) => `${part} ${metricsPorts[part]}`).join(', ')} (127.0.0.1, GET /metrics)`);
     say(`  Database:     ${databaseLabel}`);
     say(`  Logs:         ${logsDir}/<part>.log`);
+    say(`  Mail:         ${shown(mailDir)} (not sent; network admins read it at ${portalUrl}/admin/mail)`);
     say('');
     if (seed.demoPresent) {
       const accounts = buildDemoNetwork().accounts;
       const width = Math.max(...accounts.map((a) => a.email.length));
       say(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
       for (const account of accounts) say(`  ${account.email.padEnd(width)}  ${account.what}`);
+      say(`Network admin and auditor sign in with a code too (TOTP secret for an authenticator app: ${DEMO_TOTP_SECRET}).`);
     } else {
       say('The database holds data other than the demo network: no demo accounts.');
     }

@@ -14,6 +14,7 @@
 import { appDatabaseUrl, appPasswordsFromEnv } from '@haven/kit/src/db/app-roles';
 import { redactUrl } from '@haven/kit/src/db/pg-url';
 import { DEMO_PASSWORD } from './demo-network';
+import { loadPartKeys } from '@haven/kit/src/trust/keys';
 import { seedDemoNetwork } from './stack/seed';
 
 async function main(): Promise<number> {
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
   const vaultKeys = process.env.HAVEN_VAULT_KEYS || undefined;
   const result = await seedDemoNetwork(
     { identity: urlFor('identity'), partners: urlFor('partners'), cases: urlFor('cases'), consent: urlFor('consent') },
-    { vaultKeys },
+    // With identity's key (HAVEN_KEYS_DIR) the demo admin and auditor are seeded with two-step sign-in on.
+    { vaultKeys, identityKey: process.env.HAVEN_KEYS_DIR ? loadPartKeys('identity', process.env.HAVEN_KEYS_DIR).privateKey : undefined },
   );
   if (result.seeded) {
     process.stdout.write(`Seeded the demo network: ${result.organisations} organisations, ${result.services} services. Demo password: ${DEMO_PASSWORD}\n`);

@@ -20,6 +20,11 @@ describe('countRootFields', () => {
     expect(logins('mutation { a: completeLogin(challenge: $c, code: "1") { s } b: completeLogin(challenge: $c, code: "2") { s } }')).toBe(2);
   });
 
+  it('counts the e-mailed-link operations (reset request, reset, invitation) like sign-in attempts', () => {
+    expect(logins('mutation { requestPasswordReset(input: $i) }')).toBe(1);
+    expect(logins('mutation { a: resetPassword(input: $i) b: acceptInvitation(input: $j) }')).toBe(2);
+  });
+
   it('does not count a login that is not a root mutation field', () => {
     expect(logins('mutation { logout }')).toBe(0);
     expect(logins('query { login { id } }')).toBe(0);

@@ -35,8 +35,12 @@ export function rateLimitPlugin(limits: GatewayRateLimits): ApolloServerPlugin<G
   };
 }
 
-/** Each one is a guess at a secret: a password (`login`) or a second-factor code (`completeLogin`). */
-export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set(['login', 'completeLogin']);
+/**
+ * Each one is a guess at a secret — a password (`login`), a second-factor code (`completeLogin`), an e-mailed link
+ * (`acceptInvitation`, `resetPassword`) — or sends mail to an address anyone can type (`requestPasswordReset`), so
+ * all share the sign-in bucket per client address.
+ */
+export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set(['login', 'completeLogin', 'requestPasswordReset', 'resetPassword', 'acceptInvitation']);
 
 /** How many of `fieldNames` are selected at a mutation's root, through inline fragments and fragment spreads too. */
 export function countRootFields(operation: OperationDefinitionNode, document: DocumentNode, fieldNames: ReadonlySet<string>): number {

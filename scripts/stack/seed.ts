@@ -1,5 +1,7 @@
 import { createIdentityDb } from '@haven/identity/src/db';
+import type { KeyObject } from 'node:crypto';
 import { seedIdentity } from '@haven/identity/src/domain/seed-identity';
+import { totpSecretBox } from '@haven/identity/src/domain/totp-secret-box';
 import { createPartnersDb } from '@haven/partners/src/db';
 import { seedPartners } from '@haven/partners/src/domain/seed-partners';
 import { parseKeyRing } from '@haven/kit/src/crypto/key-ring';
@@ -48,13 +50,17 @@ export interface SeedUrls {
  * Identity decides ("organisations table empty"); partners follows when identity holds the demo centre, which
  * also completes a first run that was interrupted between the two.
  */
-export async function seedDemoNetwork(urls: SeedUrls, options: { vaultKeys?: string; now?: Date } = {}): Promise<SeedResult> {
+export async function seedDemoNetwork(
+  urls: SeedUrls,
+  options: { vaultKeys?: string; now?: Date; /** identity's private key: seals the demo admin's and auditor's TOTP secret. */ identityKey?: KeyObject } = {},
+): Promise<SeedResult> {
   const network = buildDemoNetwork();
   const centreId = network.organisations.find((o) => o.name === COORDINATING_CENTRE)!.id;
   const identity = createIdentityDb(urls.identity, 2);
   const partners = createPartnersDb(urls.partners, 2);
   try {
-    const { seeded } = await seedIdentity(identity, { organisations: network.organisations, users: network.users });
+    const totpBox = options.identityKey ? totpSecretBox(options.identityKey) : undefined;
+    const { seeded } = await seedIdentity(identity, { organisations: network.organisations, users: network.users }, { totpBox });
     const demoPresent = (await identity.organisation.count({ where: { id: centreId } })) > 0;
     if (demoPresent) {
       await seedPartners(partners, {

@@ -16,6 +16,7 @@ import { createConsentDb, type ConsentDb } from '@haven/consent/src/db';
 import { createConsentServer } from '@haven/consent/src/server';
 import { createIdentityDb, type IdentityDb } from '@haven/identity/src/db';
 import { createIdentityServer } from '@haven/identity/src/server';
+import { markSecondFactor } from '@haven/identity/src/testing/second-factor';
 import { createPartnersDb, type PartnersDb } from '@haven/partners/src/db';
 import { createPartnersServer } from '@haven/partners/src/server';
 import { TEST_PASSWORD } from './fixtures';
@@ -92,8 +93,12 @@ export interface Stack {
     token?: string | null,
     extraHeaders?: Record<string, string>,
   ): Promise<GraphqlResponse<Data>>;
-  /** Logs in through the gateway and returns the session token; throws when login fails. */
-  login(email: string, password?: string): Promise<string>;
+  /**
+   * Logs in through the gateway and returns the session token; throws when login fails. A network admin's or
+   * auditor's session is then marked as opened with a second factor (markSecondFactor), as completeLogin would: the
+   * fixture accounts have no TOTP secret (see there); `{ secondFactor: false }` leaves a password-only session.
+   */
+  login(email: string, password?: string, options?: { secondFactor?: boolean }): Promise<string>;
   /** Stops one subgraph (the gateway keeps running), e.g. to see how its absence is reported. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Stops the gateway and every subgraph, and disconnects the databases. */
@@ -184,13 +189,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       return { status: response.status, body, headers: response.headers };
     };
 
-    const login = async (email: string, password = TEST_PASSWORD) => {
+    const login = async (email: string, password = TEST_PASSWORD, { secondFactor = true } = {}) => {
       const { body } = await graphql<{ login: { sessionToken: string } }>(
         'mutation Login($input: LoginInput!) { login(input: $input) { sessionToken } }',
         { input: { email, password } },
       );
       const token = body.data?.login?.sessionToken;
       if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors ?? body)}`);
+      if (secondFactor) await markSecondFactor(dbs.identity, token);
       return token;
     };
 

@@ -8,7 +8,10 @@ import { SESSION_COOKIE } from './lib/session-cookie-name';
  * data request (src/lib/session.ts).
  */
 
-const PUBLIC_PATHS = new Set(['/login', '/login/code', '/session-ended']);
+const PUBLIC_PATHS = new Set(['/login', '/login/code', '/session-ended', '/reset']);
+/** The pages e-mailed links open (/invite/<token>, /reset/<token>): reached before anyone has a session. */
+const PUBLIC_PREFIXES = ['/invite/', '/reset/'];
+const isPublic = (pathname: string) => PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   const dev = process.env.NODE_ENV === 'development';
@@ -36,7 +39,7 @@ export function proxy(request: NextRequest) {
 
   let response: NextResponse;
   let csp: string | undefined;
-  if (!PUBLIC_PATHS.has(pathname) && !request.cookies.get(SESSION_COOKIE)?.value) {
+  if (!isPublic(pathname) && !request.cookies.get(SESSION_COOKIE)?.value) {
     response = NextResponse.redirect(new URL('/login', request.url), 303);
   } else {
     const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

@@ -108,6 +108,12 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
     revokeApiToken: partnerAdmin,
     createOrganisation: networkAdmin,
     createUser: accountAdmin,
+    inviteUser: accountAdmin,
+    // The e-mailed link is the credential; an unknown, spent or expired one opens nothing (account-token.ts).
+    acceptInvitation: isPublic,
+    resetPassword: isPublic,
+    // Same answer for every address; the gateway limits it with the sign-in bucket.
+    requestPasswordReset: isPublic,
     setMemberRoles: accountAdmin,
     removeMember: accountAdmin,
   },
@@ -162,7 +168,7 @@ export const identityPermissions: IRules = mergeRuleMaps(auditPermissions, {
     roles: userSession,
     twoFactor: userSession,
   },
-  TwoFactorStatus: { enabled: userSession, recoveryCodesLeft: userSession },
+  TwoFactorStatus: { enabled: userSession, recoveryCodesLeft: userSession, required: userSession, thisSession: userSession },
   // Only startTotpEnrolment and confirmTotpEnrolment produce these, for the caller's own account.
   TotpEnrolment: { otpauthUri: userSession, secret: userSession },
   RecoveryCodes: { codes: userSession },

@@ -1,6 +1,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 // The seed's own definition, so expectations follow the demo network instead of copying its names.
 import { buildDemoNetwork, DEMO_PASSWORD } from '../../../scripts/demo-network';
+import { demoAuthenticatorCode } from './demo-authenticator';
 
 export { DEMO_PASSWORD };
 
@@ -35,13 +36,22 @@ export function organisationsOf(email: string): { id: string; name: string }[] {
 
 export const PARTNER_ORGANISATION_COUNT = network.organisations.filter((o) => o.kind === 'PARTNER').length;
 
-/** Signs in through the login form, as a person would, and waits until the portal has let them in. */
+/**
+ * Signs in through the login form, as a person would, and waits until the portal has let them in. The demo network
+ * admin and auditor are seeded with two-step sign-in (their roles need it): for them the test plays the phone too.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+  const secret = network.users.find((user) => user.email === email)?.totpSecret;
+  if (secret && new URL(page.url()).pathname === '/login/code') {
+    await page.getByLabel('Code').fill(await demoAuthenticatorCode(email, secret));
+    await page.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
 }
 
 export async function sessionCookie(context: BrowserContext) {

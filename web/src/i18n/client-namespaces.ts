@@ -23,6 +23,7 @@ export const CLIENT_NAMESPACES = [
   'OrganisationService',
   'OrganisationStaff',
   'OrganisationTokens',
+  'PasswordReset',
   'Referral',
 ] as const satisfies readonly (keyof Messages)[];
 

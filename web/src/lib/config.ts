@@ -11,6 +11,11 @@ const configSchema = z.object({
   /** 'auto' (default): Secure when the request is https, or in production unless served on loopback. */
   HAVEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * The demo's mail folder (identity's folder transport writes it): set, network admins read it at /admin/mail.
+   * Only for the embedded demo (scripts/run-stack.ts) — the folder holds every invitation and reset link.
+   */
+  HAVEN_MAIL_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
 });
 
 export type PortalConfig = {
@@ -18,6 +23,8 @@ export type PortalConfig = {
   gatewayTimeoutMs: number;
   cookieSecure: 'auto' | 'always' | 'never';
   production: boolean;
+  /** The demo mail folder shown at /admin/mail, or undefined (then that page does not exist). */
+  mailDir?: string;
 };
 
 let loaded: PortalConfig | undefined;
@@ -36,6 +43,7 @@ export function portalConfig(): PortalConfig {
     gatewayTimeoutMs: env.HAVEN_GATEWAY_TIMEOUT_MS,
     cookieSecure: env.HAVEN_COOKIE_SECURE === 'auto' ? 'auto' : env.HAVEN_COOKIE_SECURE === 'true' ? 'always' : 'never',
     production: env.NODE_ENV === 'production',
+    mailDir: env.HAVEN_MAIL_DIR,
   };
   return loaded;
 }

@@ -17,6 +17,11 @@ export type Session = {
   /** Every organisation the user belongs to, once each, in name order. */
   organisations: SessionOrganisation[];
   memberships: Membership[];
+  /**
+   * A network admin or auditor whose session has no second factor: identity withholds those roles, and the portal
+   * shows only the set-up of two-step sign-in (/login/two-step-setup) until it has one.
+   */
+  secondFactorOwed: boolean;
 };
 
 /** Where a server component goes when the session has ended: a route handler that may clear the cookie. */
@@ -46,6 +51,7 @@ export const loadSession = cache(async (): Promise<{ ok: true; session: Session 
       roles: me.activeOrganisation ? [...new Set(me.roles)] : [],
       organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       memberships: me.memberships,
+      secondFactorOwed: me.twoFactor.required && !me.twoFactor.thisSession,
     },
   };
 });

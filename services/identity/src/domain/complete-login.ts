@@ -64,7 +64,7 @@ export async function completeLogin(
   const user = challenge.user;
   await reserveSecondFactorAttempt(db, user.id, now);
   try {
-    return await openSession(db, settings, user, now, requestId, async (tx) => {
+    return await openSession(db, settings, user, now, now, requestId, async (tx) => {
       const taken = await tx.loginChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } });
       if (taken.count !== 1) throw challengeEnded();
       const used = await spendSecondFactor(tx, box, user, input.code, now);

@@ -4,7 +4,7 @@ import { AppError, badInput } from '@haven/kit/src/errors';
 import type { Role } from '@haven/kit/src/taxonomy';
 import type { Identity } from '@haven/kit/src/trust/tokens';
 import type { IdentityDb } from '../db';
-import type { User } from '../generated/prisma/client';
+import type { Prisma, User } from '../generated/prisma/client';
 import { identityEvent } from './audit-event';
 import { normaliseEmail } from './login';
 import { checkRolesFit, lockManagedOrganisation, managingRole } from './organisation-admin';
@@ -53,6 +53,24 @@ export async function createUser(
   requestId: string | null = null,
 ): Promise<{ user: User; initialPassword: string }> {
   managingRole(caller, input.organisationId); // refuse before spending a password hash on a caller who may not
+  const initialPassword = newInitialPassword(normaliseEmail(input.email));
+  const user = await createAccount(db, caller, input, requestId, { password: initialPassword, auditAction: 'user.create' });
+  return { user, initialPassword };
+}
+
+/**
+ * The account-creating core shared by createUser and inviteUser (invite-user.ts): checks, the organisation lock,
+ * the user with its memberships, the audit event, and `alsoInTransaction` (the invitation's link and mail) in
+ * one transaction.
+ */
+export async function createAccount(
+  db: IdentityDb,
+  caller: Identity | null,
+  input: CreateUserInput,
+  requestId: string | null,
+  options: { password: string; auditAction: string; alsoInTransaction?(tx: Prisma.TransactionClient, user: User): Promise<void> },
+): Promise<User> {
+  managingRole(caller, input.organisationId);
   const email = normaliseEmail(input.email);
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(email)) throw badInput('email', 'Not an e-mail address');
   const displayName = input.displayName.trim();
@@ -60,20 +78,19 @@ export async function createUser(
     throw badInput('displayName', `displayName must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`);
   }
   // Hashing takes ~0.3 s: before the transaction, so the organisation's lock is not held through it.
-  const initialPassword = newInitialPassword(email);
-  const passwordHash = await hashPassword(initialPassword);
+  const passwordHash = await hashPassword(options.password);
   try {
-    const user = await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const organisation = await lockManagedOrganisation(tx, caller, input.organisationId);
       const roles = checkRolesFit(input.roles, organisation.kind);
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
       const created = await tx.user.create({
         data: { email, displayName, passwordHash, memberships: { create: roles.map((role) => ({ organisationId: organisation.id, role })) } },
       });
-      await writeAuditEvents(tx, [identityEvent(caller, requestId, 'user.create', created.id)]);
+      await writeAuditEvents(tx, [identityEvent(caller, requestId, options.auditAction, created.id)]);
+      await options.alsoInTransaction?.(tx, created);
       return created;
     });
-    return { user, initialPassword };
   } catch (error) {
     // Two admins creating the same address at once: the unique index decides, the loser hears CONFLICT.
     if ((error as { code?: unknown })?.code === 'P2002') throw emailTaken();

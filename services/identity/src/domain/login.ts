@@ -87,7 +87,7 @@ export async function login(
     await clearPasswordFailures(db, emailHash);
     return { secondFactorChallenge: await createLoginChallenge(db, user.id, now), userId: user.id };
   }
-  return openSession(db, settings, user, now, requestId, async (tx) => {
+  return openSession(db, settings, user, now, null, requestId, async (tx) => {
     await clearPasswordFailures(tx, emailHash);
   });
 }

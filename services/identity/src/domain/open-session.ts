@@ -4,6 +4,7 @@ import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { signInEvent } from './audit-event';
+import { rolesForSession } from './second-factor-roles';
 import { hashSessionToken, newSessionToken } from './session-token';
 
 export interface OpenedSession {
@@ -31,13 +32,15 @@ export const SIGN_IN_MEMBERSHIPS = {
  * The last step of every sign-in (password alone, or password and second factor): a new session, the organisation
  * chosen when there is only one, 'session.login' audited with the roles the session will carry there, and
  * `beforeSession` (forgiving throttled failures, spending the challenge) in the same transaction; the audit events
- * it returns are written with 'session.login'. Whatever it throws rolls the whole sign-in back.
+ * it returns are written with 'session.login'. Whatever it throws rolls the whole sign-in back. `secondFactorAt` marks a
+ * session whose sign-in included a TOTP or recovery code (completeLogin); null for a password alone.
  */
 export async function openSession(
   db: IdentityDb,
   settings: SessionSettings,
   user: { id: string; memberships: SignInMembership[] },
   now: Date,
+  secondFactorAt: Date | null,
   requestId: string | null,
   beforeSession: (tx: Prisma.TransactionClient) => Promise<AuditEventInput[] | void>,
 ): Promise<OpenedSession> {
@@ -47,7 +50,7 @@ export async function openSession(
   const sessionToken = newSessionToken();
   // The roles the session's identity will carry in that organisation (only those fitting its kind, as resolve-session signs).
   const fitting = user.memberships.filter((m) => m.organisationId === activeOrganisationId && fits(m));
-  const role = [...new Set(fitting.map((m) => m.role))].sort().join(',') || null;
+  const role = rolesForSession([...new Set(fitting.map((m) => m.role))], secondFactorAt).sort().join(',') || null;
   const session = await db.$transaction(async (tx) => {
     const extraEvents = (await beforeSession(tx)) ?? [];
     const created = await tx.session.create({
@@ -58,6 +61,7 @@ export async function openSession(
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + settings.maxLifetimeMs),
+        secondFactorAt,
       },
       select: { id: true },
     });

@@ -4,6 +4,7 @@ import { roleFitsOrganisationKind, type Role } from '@haven/kit/src/taxonomy';
 import type { SessionSettings } from '../config';
 import type { IdentityDb } from '../db';
 import { isSessionLive, LAST_SEEN_RESOLUTION_MS } from './live-session';
+import { rolesForSession } from './second-factor-roles';
 import { hashSessionToken, looksLikeSessionToken } from './session-token';
 
 /** The gateway's contract: a short-lived signed identity, or null when the token opens nothing. */
@@ -35,6 +36,7 @@ export async function resolveSession(
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
+      secondFactorAt: true,
       user: { select: { active: true, memberships: { select: { organisationId: true, role: true } } } },
       activeOrganisation: { select: { active: true, kind: true } },
     },
@@ -54,14 +56,19 @@ export async function resolveSession(
   // A membership removed after the organisation was chosen takes the organisation (and its roles) away.
   // A role that does not fit the organisation's kind is never signed, whatever the rows say: the database
   // refuses such a membership (migration login_throttle_and_role_fit), and this holds if that ever fails.
+  // NETWORK_ADMIN and AUDITOR need a session that proved a second factor (second-factor-roles.ts): a password-only
+  // session of such a person carries neither, so it can enrol (any signed-in user may) and nothing more.
   const kind = session.activeOrganisation?.kind;
-  const roles = [
-    ...new Set(
-      session.user.memberships
-        .filter((m) => m.organisationId === session.activeOrganisationId && kind !== undefined && roleFitsOrganisationKind(m.role, kind))
-        .map((m) => m.role as Role),
-    ),
-  ];
+  const roles = rolesForSession(
+    [
+      ...new Set(
+        session.user.memberships
+          .filter((m) => m.organisationId === session.activeOrganisationId && kind !== undefined && roleFitsOrganisationKind(m.role, kind))
+          .map((m) => m.role as Role),
+      ),
+    ],
+    session.secondFactorAt,
+  );
   const organisationId = roles.length > 0 ? session.activeOrganisationId : null;
   const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000).toISOString();
   const identityToken = await signIdentity(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { migrateService } from '@haven/kit/src/db/migrate-service';
 import { migrationsDirFor } from '@haven/kit/src/db/services';
 import { createScratchDatabase, testDatabase, type ScratchDatabase } from '@haven/kit/src/testing/db';
@@ -6,6 +6,8 @@ import { createIdentityDb, type IdentityDb } from '../db';
 import { createOrganisation } from '../testing/fixtures';
 import { verifyPassword } from './password';
 import { seedIdentity, type IdentitySeed } from './seed-identity';
+import { base32Decode } from './totp';
+import { totpSecretBox } from './totp-secret-box';
 
 function demo(users: number): IdentitySeed {
   const centre = { id: randomUUID(), name: `Seed centre ${randomUUID()}`, kind: 'COORDINATING' as const };
@@ -21,6 +23,35 @@ function demo(users: number): IdentitySeed {
     })),
   };
 }
+
+describe('seedIdentity with two-step sign-in', () => {
+  let scratch: ScratchDatabase;
+  let db: IdentityDb;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('haven_identity_seed_totp');
+    await migrateService({ adminUrl: scratch.adminUrl, service: 'identity', migrationsDir: migrationsDirFor('identity') });
+    db = createIdentityDb(scratch.adminUrl, 2);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await scratch?.drop();
+  });
+
+  it('seals a seed user\'s TOTP secret with the given box and turns it on; users without one stay off', async () => {
+    const data = demo(2);
+    const secret = 'HAVENDEMONETWERKTWEESTAPSGEHEIMA';
+    data.users[0] = { ...data.users[0]!, totpSecret: secret };
+    const box = totpSecretBox(generateKeyPairSync('ed25519').privateKey);
+    await seedIdentity(db, data, { totpBox: box });
+
+    const [withSecret, without] = await Promise.all(data.users.map((u) => db.user.findUniqueOrThrow({ where: { id: u.id } })));
+    expect(withSecret!.totpEnabledAt).not.toBeNull();
+    expect(withSecret!.totpSecret).not.toContain(secret);
+    expect(box.open(withSecret!.totpSecret!, withSecret!.id)).toEqual(base32Decode(secret));
+    expect(without!.totpSecret).toBeNull();
+    expect(without!.totpEnabledAt).toBeNull();
+  }, 60_000);
+});
 
 describe('seedIdentity into empty tables', () => {
   // Its own database: the run's shared one holds other test files' organisations.

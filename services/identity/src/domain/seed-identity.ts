@@ -2,6 +2,8 @@ import { ROLES_BY_ORGANISATION_KIND, roleFitsOrganisationKind, type Role } from 
 import type { IdentityDb } from '../db';
 import { normaliseEmail } from './login';
 import { hashPassword } from './password';
+import { base32Decode } from './totp';
+import type { TotpSecretBox } from './totp-secret-box';
 
 export interface IdentitySeed {
   organisations: { id: string; name: string; kind: 'COORDINATING' | 'PARTNER' }[];
@@ -10,6 +12,8 @@ export interface IdentitySeed {
     email: string;
     displayName: string;
     password: string;
+    /** Base32: seeded with two-step sign-in on, this secret sealed by `totpBox` (ignored without one). */
+    totpSecret?: string;
     memberships: { organisationId: string; role: Role }[];
   }[];
 }
@@ -18,9 +22,12 @@ export interface IdentitySeed {
  * Inserts the demo network's organisations, users and memberships into empty tables; does nothing
  * when any organisation exists (running the seed twice is harmless). Passwords are hashed before the
  * transaction, concurrently (scrypt runs on libuv's thread pool), so ten users take well under a second
- * or two. An advisory lock keeps two seeders started at once from both inserting.
+ * or two. An advisory lock keeps two seeders started at once from both inserting. TOTP secrets are sealed with
+ * `totpBox` (identity's own key, as the running service opens them); without one those users start without two-step
+ * sign-in and, if their role needs it, are asked to enrol at their first sign-in.
  */
-export async function seedIdentity(db: IdentityDb, data: IdentitySeed): Promise<{ seeded: boolean }> {
+export async function seedIdentity(db: IdentityDb, data: IdentitySeed, options: { totpBox?: TotpSecretBox; now?: Date } = {}): Promise<{ seeded: boolean }> {
+  const now = options.now ?? new Date();
   assertRolesFit(data);
   if ((await db.organisation.count()) > 0) return { seeded: false };
   const hashes = await Promise.all(data.users.map((user) => hashPassword(user.password)));
@@ -37,6 +44,9 @@ export async function seedIdentity(db: IdentityDb, data: IdentitySeed): Promise<
           email: normaliseEmail(user.email),
           displayName: user.displayName,
           passwordHash: hashes[i]!,
+          ...(user.totpSecret && options.totpBox
+            ? { totpSecret: options.totpBox.seal(base32Decode(user.totpSecret), user.id), totpEnabledAt: now }
+            : {}),
         })),
       });
       await tx.membership.createMany({

@@ -7,6 +7,7 @@ import { identityEvent } from './audit-event';
 import { recoveryCodeEvent } from './complete-login';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery-codes';
 import { requireLiveSession, sessionEnded } from './require-live-session';
+import { SECOND_FACTOR_ROLES } from './second-factor-roles';
 import { clearSecondFactorFailures, reserveSecondFactorAttempt, spendSecondFactor, TWO_FACTOR_FIELDS, wrongCode } from './second-factor';
 import { base32Encode, matchingStep, newTotpSecret, normaliseTotpCode, otpauthUri } from './totp';
 import type { TotpSecretBox } from './totp-secret-box';
@@ -52,7 +53,9 @@ export async function startTotpEnrolment(
 
 /**
  * Step two: a first code from the app proves it holds the secret; two-factor sign-in is on from here, and ten
- * recovery codes are made and returned this once (only their hashes stay). Audited ('user.totp-enrol').
+ * recovery codes are made and returned this once (only their hashes stay). Audited ('user.totp-enrol'). The code
+ * is a second factor given in this session, so the session counts as opened with one from here (secondFactorAt):
+ * a network admin or auditor who signed in with a password to enrol may act in their role without signing in again.
  */
 export async function confirmTotpEnrolment(
   db: IdentityDb,
@@ -79,6 +82,7 @@ export async function confirmTotpEnrolment(
       data: { totpEnabledAt: now, totpLastStep: step },
     });
     if (enabled.count !== 1) throw new AppError('CONFLICT', 'The set-up changed meanwhile; start again', { reason: 'NO_ENROLMENT' });
+    await tx.session.updateMany({ where: { id: caller.sessionId, userId: user.id, revokedAt: null }, data: { secondFactorAt: now } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(normaliseRecoveryCode(c)!), createdAt: now })),
@@ -91,7 +95,8 @@ export async function confirmTotpEnrolment(
 /**
  * Turns two-factor sign-in off with a current TOTP code or a recovery code (a stolen session alone cannot), counted
  * by the same per-account code throttle as sign-in. The secret and every recovery code go. Audited
- * ('user.totp-disable', and 'user.recovery-code-use' when a recovery code was the proof).
+ * ('user.totp-disable', and 'user.recovery-code-use' when a recovery code was the proof). Refused (CONFLICT,
+ * reason TOTP_REQUIRED) while the user holds a role that needs a second factor (second-factor-roles.ts).
  */
 export async function disableTotp(
   db: IdentityDb,
@@ -104,6 +109,9 @@ export async function disableTotp(
 ): Promise<void> {
   const user = await signedInUser(db, settings, caller, now);
   if (!user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is off', { reason: 'TOTP_DISABLED' });
+  if (await holdsSecondFactorRole(db, user.id)) {
+    throw new AppError('CONFLICT', 'Network admins and auditors must keep two-factor sign-in on', { reason: 'TOTP_REQUIRED' });
+  }
   await reserveSecondFactorAttempt(db, user.id, now);
   await db.$transaction(async (tx) => {
     const used = await spendSecondFactor(tx, box, user, code, now);
@@ -116,4 +124,9 @@ export async function disableTotp(
       identityEvent(caller, requestId, 'user.totp-disable', user.id),
     ]);
   });
+}
+
+/** Whether any of the user's memberships has a role that acts only with a second factor (so TOTP must stay on). */
+export async function holdsSecondFactorRole(db: Pick<IdentityDb, 'membership'>, userId: string): Promise<boolean> {
+  return (await db.membership.count({ where: { userId, role: { in: [...SECOND_FACTOR_ROLES] } } })) > 0;
 }

@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
   }),
   revokeApiToken: t.prismaField({
     type: 'ApiToken',
-    description: 'Stops a token of your organisation; the gateway refuses it within a minute (partner admins).',
+    description: 'Stops a token of your organisation; the next request with it is refused (partner admins).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, args, ctx) => revokeApiToken(ctx.db, ctx.caller, String(args.id), new Date(), ctx.requestId),
   }),

@@ -15,7 +15,7 @@ const CreateUserPayload = builder.objectRef<{ user: User; initialPassword: strin
   }),
 });
 
-const CreateUserInput = builder.inputType('CreateUserInput', {
+export const CreateUserInput = builder.inputType('CreateUserInput', {
   fields: (t) => ({
     email: t.string({ required: true, description: 'Stored trimmed and lower-cased; must not have an account yet.' }),
     displayName: t.string({ required: true, description: 'Trimmed; 1 to 200 characters.' }),

@@ -13,6 +13,7 @@ import './case-access';
 import './api-token';
 import './organisation-member';
 import './create-user-payload';
+import './account-links';
 
 /** The subgraph schema as printed into schema/identity.graphql (no permissions: they do not change SDL). */
 export function buildIdentitySubgraph() {

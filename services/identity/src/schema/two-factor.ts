@@ -1,10 +1,12 @@
 import { builder } from '../builder';
-import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, type TotpEnrolment } from '../domain/totp-enrolment';
+import { confirmTotpEnrolment, disableTotp, holdsSecondFactorRole, startTotpEnrolment, type TotpEnrolment } from '../domain/totp-enrolment';
 import { MeType } from './me';
 
 interface TwoFactorStatus {
   enabled: boolean;
   recoveryCodesLeft: number;
+  required: boolean;
+  thisSession: boolean;
 }
 
 const TwoFactorStatusType = builder.objectRef<TwoFactorStatus>('TwoFactorStatus').implement({
@@ -12,6 +14,12 @@ const TwoFactorStatusType = builder.objectRef<TwoFactorStatus>('TwoFactorStatus'
   fields: (t) => ({
     enabled: t.exposeBoolean('enabled'),
     recoveryCodesLeft: t.exposeInt('recoveryCodesLeft', { description: 'Unused recovery codes; 0 when two-factor sign-in is off.' }),
+    required: t.exposeBoolean('required', {
+      description: 'The user holds a role (NETWORK_ADMIN, AUDITOR) that acts only in a session opened with a second factor; it cannot be turned off.',
+    }),
+    thisSession: t.exposeBoolean('thisSession', {
+      description: 'This session was opened with a second factor (or confirmed one); without it those roles are withheld.',
+    }),
   }),
 });
 
@@ -32,10 +40,15 @@ builder.objectField(MeType, 'twoFactor', (t) =>
   t.field({
     type: TwoFactorStatusType,
     resolve: async (me, _args, ctx) => {
-      const user = await ctx.db.user.findUnique({ where: { id: me.userId }, select: { totpEnabledAt: true } });
+      const [user, session, required] = await Promise.all([
+        ctx.db.user.findUnique({ where: { id: me.userId }, select: { totpEnabledAt: true } }),
+        ctx.db.session.findUnique({ where: { id: ctx.caller!.sessionId }, select: { userId: true, secondFactorAt: true } }),
+        holdsSecondFactorRole(ctx.db, me.userId),
+      ]);
       const enabled = Boolean(user?.totpEnabledAt);
       const recoveryCodesLeft = enabled ? await ctx.db.recoveryCode.count({ where: { userId: me.userId, usedAt: null } }) : 0;
-      return { enabled, recoveryCodesLeft };
+      const thisSession = session?.userId === me.userId && session.secondFactorAt !== null;
+      return { enabled, recoveryCodesLeft, required, thisSession };
     },
   }),
 );

@@ -7,6 +7,7 @@ import type { SessionSettings } from '../config';
 import { createIdentityDb, type IdentityDb } from '../db';
 import type { ResolvedSession } from '../domain/resolve-session';
 import { createIdentityServer } from '../server';
+import { markSecondFactor } from './second-factor';
 
 export const LOGIN = `mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -33,8 +34,12 @@ export interface IdentityHarness {
   /** The gateway's call: session token → identity token (or null). */
   resolveSession(token: string): Promise<ResolvedSession | null>;
   login(email: string, password: string): Promise<SubgraphResponse>;
-  /** Logs in and resolves the session as the gateway would: both tokens, or a thrown error. */
-  signIn(user: { email: string; password: string }): Promise<{ sessionToken: string; identityToken: string }>;
+  /**
+   * Logs in and resolves the session as the gateway would: both tokens, or a thrown error. A network admin's or
+   * auditor's session is marked as opened with a second factor first (testing/second-factor.ts), unless
+   * `{ secondFactor: false }`.
+   */
+  signIn(user: { email: string; password: string }, options?: { secondFactor?: boolean }): Promise<{ sessionToken: string; identityToken: string }>;
   close(): Promise<void>;
 }
 
@@ -70,10 +75,11 @@ export async function startIdentity(sessions?: SessionSettings): Promise<Identit
     graphql: client.request,
     resolveSession,
     login,
-    async signIn(user) {
+    async signIn(user, { secondFactor = true } = {}) {
       const response = await login(user.email, user.password);
       const sessionToken = response.body.data?.login?.sessionToken;
       if (!sessionToken) throw new Error(`login failed: ${JSON.stringify(response.body.errors)}`);
+      if (secondFactor) await markSecondFactor(subgraph.admin, sessionToken);
       const resolved = await resolveSession(sessionToken);
       if (!resolved) throw new Error('session did not resolve');
       return { sessionToken, identityToken: resolved.identityToken };

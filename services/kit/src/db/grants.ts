@@ -70,6 +70,18 @@ export const TABLE_GRANTS: Readonly<Record<ServiceName, Readonly<Record<string, 
       privileges: ['SELECT', 'INSERT', 'UPDATE'],
       why: 'Created when a password was right and a second factor is owed; spent once by updateMany (usedAt). Never deleted.',
     },
+    AccountToken: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'inviteUser and requestPasswordReset insert one; acceptInvitation/resetPassword spend it by updateMany (usedAt), ' +
+        'and a reset spends the user\'s other open links too. Never deleted: audit events name it.',
+    },
+    MailOutbox: {
+      privileges: ['SELECT', 'INSERT', 'UPDATE'],
+      why:
+        'Written with the event that causes a mail; the outbox worker claims (UPDATE … WHERE id IN (SELECT … FOR UPDATE ' +
+        'SKIP LOCKED) RETURNING), marks sent or releases rows. No DELETE: a sent row is the record that it went out.',
+    },
   },
   partners: {
     OrganisationProfile: {

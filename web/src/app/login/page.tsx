@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { titled } from '@/i18n/page-title';
@@ -34,6 +35,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             errorSummary: t('errorSummary'),
           }}
         />
+        <p>
+          <Link href="/reset">{t('forgotPassword')}</Link>
+        </p>
       </div>
     </main>
   );

@@ -10,6 +10,7 @@ import enInbox from './en/inbox.json';
 import enMessages from './en/messages.json';
 import enCapacity from './en/capacity.json';
 import enStatistics from './en/statistics.json';
+import enLinks from './en/links.json';
 import nlAccount from './nl/account.json';
 import nlAdmin from './nl/admin.json';
 import nlAudit from './nl/audit.json';
@@ -22,6 +23,7 @@ import nlInbox from './nl/inbox.json';
 import nlMessages from './nl/messages.json';
 import nlCapacity from './nl/capacity.json';
 import nlStatistics from './nl/statistics.json';
+import nlLinks from './nl/links.json';
 import type { Locale } from '../locales';
 
 /**
@@ -29,8 +31,8 @@ import type { Locale } from '../locales';
  * its own file, so areas are edited independently). Dutch is the reference: its shape types every
  * `t('…')` call, and a test keeps English's keys and placeholders equal to it.
  */
-const nl = { ...nlCommon, ...nlAccount, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit, ...nlInbox, ...nlMessages, ...nlCapacity, ...nlStatistics };
-const en = { ...enCommon, ...enAccount, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit, ...enInbox, ...enMessages, ...enCapacity, ...enStatistics };
+const nl = { ...nlCommon, ...nlAccount, ...nlVocabulary, ...nlDirectory, ...nlCases, ...nlOrganisation, ...nlAdmin, ...nlAudit, ...nlInbox, ...nlMessages, ...nlCapacity, ...nlStatistics, ...nlLinks };
+const en = { ...enCommon, ...enAccount, ...enVocabulary, ...enDirectory, ...enCases, ...enOrganisation, ...enAdmin, ...enAudit, ...enInbox, ...enMessages, ...enCapacity, ...enStatistics, ...enLinks };
 
 export type Messages = typeof nl;
 

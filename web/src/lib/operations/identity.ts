@@ -22,6 +22,7 @@ export const meOperation = graphql(`
       activeOrganisation { id name kind }
       roles
       memberships { id role organisation { id name kind } }
+      twoFactor { required thisSession }
     }
   }
 `);

@@ -28,9 +28,20 @@ export function ChangePasswordForm() {
 /**
  * Two-step sign-in, in one component so the answers of both forms survive the page's own refresh (and a submit
  * without JavaScript): the recovery codes stay on screen after the setting flips to "on" until the person follows
- * the link, and the "turned off" confirmation stays after it flips to "off".
+ * the link, and the "turned off" confirmation stays after it flips to "off". `required`: the person's role needs it,
+ * so no turn-off form (identity refuses it too). `doneHref`: where the link after the recovery codes leads.
  */
-export function TwoFactorSection({ enabled, recoveryCodesLeft }: { enabled: boolean; recoveryCodesLeft: number }) {
+export function TwoFactorSection({
+  enabled,
+  recoveryCodesLeft,
+  required = false,
+  doneHref = '/account',
+}: {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  required?: boolean;
+  doneHref?: string;
+}) {
   const t = useTranslations('Account');
   const [setup, setUp] = useActionState<TwoFactorSetupState, FormData>(setUpTwoFactor, initialFormState);
   const [off, turnOff] = useActionState<FormState, FormData>(turnOffTwoFactor, initialFormState);
@@ -55,11 +66,19 @@ export function TwoFactorSection({ enabled, recoveryCodesLeft }: { enabled: bool
           </ul>
         </div>
         <p>
-          <a className="button" href="/account">
+          <a className="button" href={doneHref}>
             {t('recoveryCodesDone')}
           </a>
         </p>
       </div>
+    );
+  }
+  if (enabled && required) {
+    return (
+      <>
+        {status}
+        <p className="muted">{t('requiredNote')}</p>
+      </>
     );
   }
   if (enabled) {

@@ -4,7 +4,7 @@ import { graphql } from '@/lib/graphql';
 /** The account page: the signed-in person's own security settings (schema/identity.graphql). */
 export const accountSecurityOperation = graphql(`
   query PortalAccountSecurity {
-    me { twoFactor { enabled recoveryCodesLeft } }
+    me { twoFactor { enabled recoveryCodesLeft required thisSession } }
   }
 `);
 

@@ -16,7 +16,7 @@ export default async function AccountPage() {
     leaveIfSessionEnded(result.failure);
     return <ErrorNotice failure={result.failure} />;
   }
-  const { enabled, recoveryCodesLeft } = result.data.me.twoFactor;
+  const { enabled, recoveryCodesLeft, required } = result.data.me.twoFactor;
 
   return (
     <>
@@ -24,7 +24,7 @@ export default async function AccountPage() {
       <section className="section card" aria-labelledby="two-factor-heading">
         <h2 id="two-factor-heading">{t('twoFactorTitle')}</h2>
         <p className="muted">{t('twoFactorIntro')}</p>
-        <TwoFactorSection enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} />
+        <TwoFactorSection enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} required={required} />
       </section>
       <section className="section card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('passwordTitle')}</h2>

@@ -9,9 +9,14 @@ import { doneForm, failedForm, formValues, list, parseForm, text, type FormState
 import { createUserOperation, deactivateUserOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
+import { inviteUserOperation } from './operations';
 import type { SecretFormState } from '@/lib/secret-form-state';
 
-/** A new account in any organisation; the one-time password comes back in this answer only. */
+/**
+ * A new account in any organisation, made one of two ways (the form's two buttons): invited (`method=invite`: the
+ * person gets an e-mailed link and chooses their own password) or with a one-time password that comes back in
+ * this answer only, for handing over in person.
+ */
 export async function createAccount(_previous: SecretFormState, formData: FormData): Promise<SecretFormState> {
   const t = await getTranslations('AdminUsers');
   const values = formValues(formData);
@@ -24,7 +29,10 @@ export async function createAccount(_previous: SecretFormState, formData: FormDa
   const parsed = await parseForm(schema, values);
   if (!parsed.ok) return parsed.state;
 
-  const result = await callGateway(createUserOperation, { variables: { input: parsed.data } });
+  const invite = formData.get('method') === 'invite';
+  const result = invite
+    ? await callGateway(inviteUserOperation, { variables: { input: parsed.data } })
+    : await callGateway(createUserOperation, { variables: { input: parsed.data } });
   if (!result.ok) {
     const { failure } = result;
     leaveIfSessionEnded(failure);
@@ -37,6 +45,7 @@ export async function createAccount(_previous: SecretFormState, formData: FormDa
     return failedForm(failure, values);
   }
   revalidatePath('/admin', 'layout');
+  if (!('createUser' in result.data)) return doneForm(t('invited', { name: parsed.data.displayName }));
   return { ...(await doneForm(t('created', { name: parsed.data.displayName }))), secret: result.data.createUser.initialPassword };
 }
 

@@ -48,8 +48,10 @@ export function CreateAccountForm({ organisations, roles }: { organisations: Opt
         />
       </div>
       <ChoiceGroup form={form} name="roles" label={labels.roles} hint={t('rolesHint')} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', [])} inline required />
+      <p className="muted">{t('methodHint')}</p>
       <div className="form-actions">
-        <SubmitButton label={t('create')} pendingLabel={t('creating')} />
+        <SubmitButton label={t('invite')} pendingLabel={t('inviting')} name="method" value="invite" />
+        <SubmitButton label={t('create')} pendingLabel={t('creating')} variant="default" name="method" value="password" />
       </div>
     </form>
   );

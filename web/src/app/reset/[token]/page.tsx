@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { titled } from '@/i18n/page-title';
+import { LinkPage } from '../link-page';
+import { SetPasswordForm } from '../set-password-form';
+
+export const generateMetadata = titled('PasswordReset');
+
+/** The password reset mail's link: whether it is still good is identity's answer when the form is sent. */
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const t = await getTranslations('PasswordReset');
+  const { token } = await params;
+  return (
+    <LinkPage title={t('setTitle')} intro={t('setIntro')}>
+      <SetPasswordForm token={token} purpose="reset" />
+    </LinkPage>
+  );
+}
