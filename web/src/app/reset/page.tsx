@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { titled } from '@/i18n/page-title';
-import { LinkPage } from './link-page';
+import { SignInCard } from '@/components/sign-in-card';
 import { RequestResetForm } from './request-form';
 
 export const generateMetadata = titled('PasswordReset');
@@ -10,11 +10,11 @@ export const generateMetadata = titled('PasswordReset');
 export default async function RequestResetPage() {
   const t = await getTranslations('PasswordReset');
   return (
-    <LinkPage title={t('title')} intro={t('requestIntro')}>
+    <SignInCard title={t('title')} intro={t('requestIntro')}>
       <RequestResetForm />
       <p>
         <Link href="/login">{t('backToSignIn')}</Link>
       </p>
-    </LinkPage>
+    </SignInCard>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { titled } from '@/i18n/page-title';
-import { LinkPage } from '../../reset/link-page';
+import { SignInCard } from '@/components/sign-in-card';
 import { SetPasswordForm } from '../../reset/set-password-form';
 
 export const generateMetadata = titled('Invitation');
@@ -10,8 +10,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const t = await getTranslations('Invitation');
   const { token } = await params;
   return (
-    <LinkPage title={t('title')} intro={t('intro')}>
+    <SignInCard title={t('title')} intro={t('intro')}>
       <SetPasswordForm token={token} purpose="invitation" />
-    </LinkPage>
+    </SignInCard>
   );
 }

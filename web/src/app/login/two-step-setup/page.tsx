@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
-import { LanguageSwitch } from '@/components/language-switch';
+import { SignInCard } from '@/components/sign-in-card';
 import { logout } from '@/components/logout-action';
 import { titled } from '@/i18n/page-title';
 import { callGateway } from '@/lib/gateway';
@@ -10,7 +10,6 @@ import { readSessionToken } from '@/lib/session-cookie';
 import { cookies } from 'next/headers';
 import { TwoFactorSection } from '../../(portal)/account/account-forms';
 import { accountSecurityOperation } from '../../(portal)/account/operations';
-import styles from '../login.module.css';
 
 export const generateMetadata = titled('TwoStepRequired');
 
@@ -23,43 +22,34 @@ export default async function TwoStepSetupPage() {
   if (!readSessionToken(await cookies())) redirect('/login');
   const t = await getTranslations('TwoStepRequired');
   const account = await getTranslations('Account');
-  const common = await getTranslations('Common');
   const result = await callGateway(accountSecurityOperation);
   if (!result.ok) leaveIfSessionEnded(result.failure);
   const twoFactor = result.ok ? result.data.me.twoFactor : null;
 
   return (
-    <main id="main" className={styles.page}>
-      <div className={styles.card}>
-        <LanguageSwitch className={styles.language} />
-        <p className={styles.brand}>
-          <span className={styles.brandName}>{common('appName')}</span>
-          <span className={styles.brandTagline}>{common('tagline')}</span>
-        </p>
-        <h1 className={styles.title}>{t('title')}</h1>
-        {!result.ok ? <ErrorNotice failure={result.failure} /> : null}
-        {twoFactor && twoFactor.enabled && !twoFactor.thisSession ? (
-          // Turned on in another session: this one proved no second factor, and only a new sign-in can.
-          <>
-            <p className="notice notice-info">{t('signInAgain')}</p>
-            <form action={logout}>
-              <button type="submit" className="button">
-                {t('signOut')}
-              </button>
-            </form>
-          </>
-        ) : twoFactor ? (
-          <>
-            <p className="muted">{twoFactor.thisSession ? account('twoFactorOn') : t('intro')}</p>
-            <TwoFactorSection enabled={twoFactor.enabled} recoveryCodesLeft={twoFactor.recoveryCodesLeft} required={twoFactor.required} doneHref="/" />
-            {twoFactor.enabled && twoFactor.thisSession ? (
-              <p>
-                <a href="/">{account('continueToPortal')}</a>
-              </p>
-            ) : null}
-          </>
-        ) : null}
-      </div>
-    </main>
+    <SignInCard title={t('title')}>
+      {!result.ok ? <ErrorNotice failure={result.failure} /> : null}
+      {twoFactor && twoFactor.enabled && !twoFactor.thisSession ? (
+        // Turned on in another session: this one proved no second factor, and only a new sign-in can.
+        <>
+          <p className="notice notice-info">{t('signInAgain')}</p>
+          <form action={logout}>
+            <button type="submit" className="button">
+              {t('signOut')}
+            </button>
+          </form>
+        </>
+      ) : twoFactor ? (
+        <>
+          <p className="muted">{twoFactor.thisSession ? account('twoFactorOn') : t('intro')}</p>
+          <TwoFactorSection enabled={twoFactor.enabled} recoveryCodesLeft={twoFactor.recoveryCodesLeft} required={twoFactor.required} doneHref="/" />
+          {twoFactor.enabled && twoFactor.thisSession ? (
+            <p>
+              <a href="/">{account('continueToPortal')}</a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </SignInCard>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { titled } from '@/i18n/page-title';
-import { LinkPage } from '../link-page';
+import { SignInCard } from '@/components/sign-in-card';
 import { SetPasswordForm } from '../set-password-form';
 
 export const generateMetadata = titled('PasswordReset');
@@ -10,8 +10,8 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const t = await getTranslations('PasswordReset');
   const { token } = await params;
   return (
-    <LinkPage title={t('setTitle')} intro={t('setIntro')}>
+    <SignInCard title={t('setTitle')} intro={t('setIntro')}>
       <SetPasswordForm token={token} purpose="reset" />
-    </LinkPage>
+    </SignInCard>
   );
 }

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/language-switch';
-import styles from '../login/login.module.css';
+import styles from '@/app/login/login.module.css';
 
-/** The frame of the pages anyone reaches without signing in from a mail: the sign-in page's card. */
-export async function LinkPage({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
+/**
+ * The card of every page around signing in — sign-in, its second step, setting up two-step sign-in, and the
+ * pages reached from a mail (invitation, reset): language switch, Haven's name, the title, an optional intro.
+ */
+export async function SignInCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   const common = await getTranslations('Common');
   return (
     <main id="main" className={styles.page}>
@@ -15,7 +18,7 @@ export async function LinkPage({ title, intro, children }: { title: string; intr
           <span className={styles.brandTagline}>{common('tagline')}</span>
         </p>
         <h1 className={styles.title}>{title}</h1>
-        <p className="muted">{intro}</p>
+        {intro ? <p className="muted">{intro}</p> : null}
         {children}
       </div>
     </main>
