@@ -73,6 +73,40 @@ test('a network admin invites a person, who chooses a password from the mailed l
   await invited.close();
 });
 
+test("a partner admin invites a colleague from the staff page; the colleague sets a password from the mail and signs in", async ({ page, browser }) => {
+  const suffix = fresh();
+  const name = `Collega ${suffix}`;
+  const address = `colleague-${suffix}@lantaarn-test.example`;
+  await signIn(page, ACCOUNTS.partnerAdmin);
+  await page.goto('/organisation/staff');
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Uitnodigen per e-mail' }) });
+  await form.getByLabel('Naam').fill(name);
+  await form.getByLabel('E-mailadres').fill(address);
+  await form.getByLabel('Medewerker partner').check();
+  await form.getByRole('button', { name: 'Uitnodigen per e-mail' }).click();
+  await expect(page.getByText(`${name} is uitgenodigd`)).toBeVisible();
+  // No one-time password was shown: the colleague chooses their own.
+  await expect(page.getByText('Eenmalig wachtwoord', { exact: true })).toHaveCount(0);
+
+  // The demo's mail folder is read by a network admin, as a person would read their inbox.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ACCOUNTS.networkAdmin);
+  const invitation = await linkFromDemoMail(adminPage, address, 'invite');
+  await admin.close();
+
+  const invited = await browser.newContext();
+  const invitedPage = await invited.newPage();
+  await invitedPage.goto(invitation);
+  const password = `mijn eigen wachtwoord ${suffix} bij de lantaarn`;
+  await invitedPage.getByLabel('Nieuw wachtwoord').fill(password);
+  await invitedPage.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+  await expect(invitedPage.getByText('Uw wachtwoord is ingesteld.')).toBeVisible();
+  await signIn(invitedPage, address, password);
+  await expect(invitedPage.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  await invited.close();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

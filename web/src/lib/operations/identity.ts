@@ -84,6 +84,13 @@ export const createUserOperation = graphql(`
   }
 `);
 
+/** An account whose owner receives an e-mailed link to choose their own password (schema/identity.graphql). */
+export const inviteUserOperation = graphql(`
+  mutation PortalInviteUser($input: CreateUserInput!) {
+    inviteUser(input: $input) { id }
+  }
+`);
+
 export const setMemberRolesOperation = graphql(`
   mutation PortalSetMemberRoles($userId: ID!, $organisationId: ID!, $roles: [Role!]!) {
     setMemberRoles(userId: $userId, organisationId: $organisationId, roles: $roles) { roles }

@@ -6,10 +6,9 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, type FormState } from '@/lib/forms';
-import { createUserOperation, deactivateUserOperation } from '@/lib/operations/identity';
+import { createUserOperation, deactivateUserOperation, inviteUserOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
-import { inviteUserOperation } from './operations';
 import type { SecretFormState } from '@/lib/secret-form-state';
 
 /**

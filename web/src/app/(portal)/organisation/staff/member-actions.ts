@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callGateway, type GatewayFailure } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, type FormState, type FormValues } from '@/lib/forms';
-import { createUserOperation, removeMemberOperation, setMemberRolesOperation } from '@/lib/operations/identity';
+import { createUserOperation, inviteUserOperation, removeMemberOperation, setMemberRolesOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
 import type { SecretFormState } from '@/lib/secret-form-state';
@@ -54,7 +54,11 @@ async function refused(failure: GatewayFailure, values: FormValues): Promise<For
   return failedForm(failure, values);
 }
 
-/** A new account in this organisation; the one-time password comes back in this answer only. */
+/**
+ * A new account in this organisation, made one of two ways (the form's two buttons): invited (`method=invite`: the
+ * person gets an e-mailed link and chooses their own password) or with a one-time password that comes back in
+ * this answer only, for handing over in person.
+ */
 export async function createMember(place: MembersPlace, organisationId: string, _previous: SecretFormState, formData: FormData): Promise<SecretFormState> {
   const t = await getTranslations('OrganisationStaff');
   const values = formValues(formData);
@@ -66,7 +70,11 @@ export async function createMember(place: MembersPlace, organisationId: string, 
   const parsed = await parseForm(schema, values);
   if (!parsed.ok) return parsed.state;
 
-  const result = await callGateway(createUserOperation, { variables: { input: { ...parsed.data, organisationId } } });
+  const input = { ...parsed.data, organisationId };
+  const result =
+    formData.get('method') === 'invite'
+      ? await callGateway(inviteUserOperation, { variables: { input } })
+      : await callGateway(createUserOperation, { variables: { input } });
   if (!result.ok) {
     const { failure } = result;
     if (failure.kind === 'REJECTED' && failure.code === 'CONFLICT') {
@@ -76,6 +84,7 @@ export async function createMember(place: MembersPlace, organisationId: string, 
     return refused(failure, values);
   }
   refresh(place, organisationId);
+  if (!('createUser' in result.data)) return doneForm(t('invited', { name: parsed.data.displayName }));
   return { ...(await doneForm(t('created', { name: parsed.data.displayName }))), secret: result.data.createUser.initialPassword };
 }
 

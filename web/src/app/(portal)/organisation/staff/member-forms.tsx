@@ -13,7 +13,7 @@ import { listOf } from '@/lib/form-values';
 import type { SecretFormState } from '@/lib/secret-form-state';
 import { createMember, removeMember, setRoles, type MembersPlace } from './member-actions';
 
-/** A new account with its roles here; on success the one-time password, shown this once. */
+/** A new account with its roles here: invited by e-mail, or with a one-time password shown this once. */
 export function CreateMemberForm({ place, organisationId, roles }: { place: MembersPlace; organisationId: string; roles: Option[] }) {
   const t = useTranslations('OrganisationStaff');
   const [state, action] = useActionState<SecretFormState, FormData>(createMember.bind(null, place, organisationId), initialFormState);
@@ -40,8 +40,10 @@ export function CreateMemberForm({ place, organisationId, roles }: { place: Memb
         <NewAccountFields form={form} state={state} labels={labels} />
       </div>
       <ChoiceGroup form={form} name="roles" label={labels.roles} error={state.fieldErrors.roles} options={roles} defaultValues={listOf(state, 'roles', [])} inline required />
+      <p className="muted">{t('methodHint')}</p>
       <div className="form-actions">
-        <SubmitButton label={t('create')} pendingLabel={t('creating')} />
+        <SubmitButton label={t('invite')} pendingLabel={t('inviting')} name="method" value="invite" />
+        <SubmitButton label={t('create')} pendingLabel={t('creating')} variant="default" name="method" value="password" />
       </div>
     </form>
   );
