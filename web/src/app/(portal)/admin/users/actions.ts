@@ -6,7 +6,8 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callGateway } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, type FormState } from '@/lib/forms';
-import { createUserOperation, deactivateUserOperation, inviteUserOperation } from '@/lib/operations/identity';
+import { createOrInviteAccount } from '@/lib/new-account';
+import { deactivateUserOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
 import type { SecretFormState } from '@/lib/secret-form-state';
@@ -28,10 +29,7 @@ export async function createAccount(_previous: SecretFormState, formData: FormDa
   const parsed = await parseForm(schema, values);
   if (!parsed.ok) return parsed.state;
 
-  const invite = formData.get('method') === 'invite';
-  const result = invite
-    ? await callGateway(inviteUserOperation, { variables: { input: parsed.data } })
-    : await callGateway(createUserOperation, { variables: { input: parsed.data } });
+  const result = await createOrInviteAccount(formData, parsed.data);
   if (!result.ok) {
     const { failure } = result;
     leaveIfSessionEnded(failure);

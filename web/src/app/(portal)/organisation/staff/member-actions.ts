@@ -6,7 +6,8 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callGateway, type GatewayFailure } from '@/lib/gateway';
 import { doneForm, failedForm, formValues, list, parseForm, text, type FormState, type FormValues } from '@/lib/forms';
-import { createUserOperation, inviteUserOperation, removeMemberOperation, setMemberRolesOperation } from '@/lib/operations/identity';
+import { createOrInviteAccount } from '@/lib/new-account';
+import { removeMemberOperation, setMemberRolesOperation } from '@/lib/operations/identity';
 import { leaveIfSessionEnded } from '@/lib/session';
 import { ROLES } from '@/lib/vocabulary';
 import type { SecretFormState } from '@/lib/secret-form-state';
@@ -70,11 +71,7 @@ export async function createMember(place: MembersPlace, organisationId: string, 
   const parsed = await parseForm(schema, values);
   if (!parsed.ok) return parsed.state;
 
-  const input = { ...parsed.data, organisationId };
-  const result =
-    formData.get('method') === 'invite'
-      ? await callGateway(inviteUserOperation, { variables: { input } })
-      : await callGateway(createUserOperation, { variables: { input } });
+  const result = await createOrInviteAccount(formData, { ...parsed.data, organisationId });
   if (!result.ok) {
     const { failure } = result;
     if (failure.kind === 'REJECTED' && failure.code === 'CONFLICT') {
